@@ -1,0 +1,89 @@
+/**
+ * Coercion and comparison rules, in one place.
+ *
+ * - A string is numeric when it is a plain decimal number (optional sign,
+ *   digits, optional fraction, optional exponent), as Splunk's stats and sort
+ *   read numbers. Leading or trailing white space makes it a string.
+ * - Numbers render as Splunk prints them: integers without a fraction,
+ *   others with up to 17 significant digits, trailing zeros dropped.
+ * - Lexicographic order is by UTF-8 bytes, which for the BMP equals code unit
+ *   order except for surrogates; we compare code points.
+ */
+import type { EvalValue, Scalar, Value } from './value.js';
+
+const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number a value stands for, or undefined when it is not numeric. */
+export function toNumber(v: EvalValue | undefined): number | undefined {
+  if (typeof v === 'number') return Number.isNaN(v) ? undefined : v;
+  if (typeof v === 'string') {
+    if (!NUMERIC.test(v)) return undefined;
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  if (Array.isArray(v) && v.length === 1) return toNumber(v[0]);
+  return undefined;
+}
+
+export function isNumeric(v: EvalValue | undefined): boolean {
+  return toNumber(v) !== undefined;
+}
+
+/** Renders a number as Splunk prints it. */
+export function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (n === Infinity) return 'inf';
+  if (n === -Infinity) return '-inf';
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
+  const s = n.toPrecision(17);
+  // toPrecision may give exponent form or trailing zeros: normalise through Number → shortest repr first
+  const shortest = String(n);
+  if (!/e/.test(shortest)) return shortest;
+  return s.includes('e') ? shortest : s.replace(/\.?0+$/, '');
+}
+
+/** The string form of a single value. */
+export function toStr(v: Scalar | boolean): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  return formatNumber(v);
+}
+
+/** Compares two strings by code point (UTF-8 byte order). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i)!;
+    const cb = b.codePointAt(i)!;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    if (ca > 0xffff) i++;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/**
+ * Order used by sort, stats min/max and by-group output: numbers (and
+ * numeric strings) first in numeric order, then other strings
+ * lexicographically (uppercase before lowercase).
+ */
+export function compareScalars(a: Scalar, b: Scalar): number {
+  const na = toNumber(a);
+  const nb = toNumber(b);
+  if (na !== undefined && nb !== undefined) return na < nb ? -1 : na > nb ? 1 : 0;
+  if (na !== undefined) return -1;
+  if (nb !== undefined) return 1;
+  return compareStrings(String(a), String(b));
+}
+
+/** Lexicographic order of the string forms (values(), sort str()). */
+export function compareLexical(a: Scalar, b: Scalar): number {
+  return compareStrings(toStr(a), toStr(b));
+}
+
+/** First single value of a stored value, for places that read one value. */
+export function firstScalar(v: Value | undefined): Scalar | undefined {
+  if (v === undefined) return undefined;
+  if (Array.isArray(v)) return v.length ? v[0] : undefined;
+  return v as Scalar;
+}
