@@ -1,0 +1,249 @@
+/**
+ * Search macro definitions and the table that holds them.
+ *
+ * A macro is identified by its name and its number of arguments: macros.conf
+ * names a stanza `name` when the macro takes no argument and `name(N)`
+ * otherwise, and "[foobar], [foobar(1)], [foobar(2)]... are not the same
+ * macro" (macros.conf.spec, Splunk 10.0,
+ * https://help.splunk.com/en/data-management/splunk-enterprise-admin-manual/10.0/10.0.0-configuration-file-reference/macros.conf).
+ * Names are case-sensitive, as .conf stanza names are.
+ */
+import { SplError, type Span } from '../diagnostics/diagnostic.js';
+
+export interface MacroOrigin {
+  /** file the definition was read from; `<built-in>` or `<command line>` otherwise */
+  readonly file: string;
+  /** 1-based line of the stanza header / YAML `definition` key (1 when unknown) */
+  readonly line: number;
+}
+
+export interface MacroDef {
+  readonly name: string;
+  readonly arity: number;
+  /** argument names, in order; `args.length === arity` */
+  readonly args: readonly string[];
+  /** the text the macro expands to (for iseval macros: an eval expression) */
+  readonly definition: string;
+  readonly iseval: boolean;
+  /** eval expression checking the arguments (macros.conf `validation`) */
+  readonly validation?: string;
+  /** message when a boolean validation fails (macros.conf `errormsg`) */
+  readonly errormsg?: string;
+  readonly description?: string;
+  readonly origin: MacroOrigin;
+  /**
+   * Built-ins only: an argument written as one double-quoted string is
+   * substituted without its quotes (see BUILTIN_MACROS for why).
+   */
+  readonly unquoteArgs?: boolean;
+}
+
+/** Table key of a macro: `name` when it takes no argument, else `name(N)`. */
+export function macroKey(name: string, arity: number): string {
+  return arity === 0 ? name : `${name}(${arity})`;
+}
+
+/** Argument names may only hold alphanumerics, `_` and `-` (macros.conf.spec `args`). */
+export const ARG_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Characters accepted in a macro name when it is called. Splunk does not
+ * document the set; security_content only uses [a-z0-9_]. We accept letters,
+ * digits, `_`, `-`, `.` and `:` (the docs only advise against hyphens).
+ */
+export const MACRO_NAME = /^[A-Za-z0-9_.:-]+$/;
+
+export const BUILTIN_ORIGIN: MacroOrigin = { file: '<built-in>', line: 1 };
+
+/**
+ * Macros Splunk apps outside security_content provide, which its detections
+ * call (corpus README: 874 uses of `drop_dm_object_name(1)`).
+ *
+ * drop_dm_object_name comes from the CIM add-on (SA-Utils) as
+ * `rename $field$.* AS *`. security_content calls it both as
+ * `drop_dm_object_name(Processes)` and `drop_dm_object_name("Processes")`.
+ * Splunk substitutes arguments verbatim (see expand.ts), so the second gives
+ * `rename "Processes".* AS *`, which Splunk's argument tokenizer reads as the
+ * field pattern Processes.*; we produce the equivalent unquoted text here so
+ * that both calls expand to `rename Processes.* AS *`.
+ */
+export const BUILTIN_MACROS: readonly MacroDef[] = [
+  {
+    name: 'drop_dm_object_name',
+    arity: 1,
+    args: ['field'],
+    definition: 'rename $field$.* AS *',
+    iseval: false,
+    description: 'Strip the data model object prefix from field names (CIM add-on macro).',
+    origin: BUILTIN_ORIGIN,
+    unquoteArgs: true,
+  },
+];
+
+/**
+ * contentctl generates every detection's `<name>_filter` macro that has no
+ * YAML with exactly this definition (contentctl detection_abstract.py).
+ */
+export const FILTER_FALLBACK_DEFINITION = 'search *';
+
+export function isFilterMacroName(name: string): boolean {
+  return name.endsWith('_filter');
+}
+
+/** The macro contentctl would generate for an undefined `<name>_filter`. */
+export function filterFallback(name: string): MacroDef {
+  return {
+    name,
+    arity: 0,
+    args: [],
+    definition: FILTER_FALLBACK_DEFINITION,
+    iseval: false,
+    description: 'Generated like contentctl does for a detection filter macro without definition.',
+    origin: { file: '<generated>', line: 1 },
+  };
+}
+
+/**
+ * Macro definitions by key. Later additions override earlier ones, so apply
+ * sources in order: built-ins, files in the order given, inline definitions.
+ */
+export class MacroTable {
+  private readonly byKey = new Map<string, MacroDef>();
+  private readonly byName = new Map<string, Set<number>>();
+
+  constructor(defs: Iterable<MacroDef> = []) {
+    for (const d of defs) this.add(d);
+  }
+
+  /** A table holding the built-in macros only. */
+  static withBuiltins(): MacroTable {
+    return new MacroTable(BUILTIN_MACROS);
+  }
+
+  /** Adds (or overrides) a definition. Internal consistency is checked. */
+  add(def: MacroDef): void {
+    if (def.args.length !== def.arity) {
+      throw new Error(`macro ${def.name}: ${def.args.length} argument names for arity ${def.arity}`);
+    }
+    this.byKey.set(macroKey(def.name, def.arity), def);
+    let set = this.byName.get(def.name);
+    if (!set) this.byName.set(def.name, (set = new Set()));
+    set.add(def.arity);
+  }
+
+  addAll(defs: Iterable<MacroDef>): void {
+    for (const d of defs) this.add(d);
+  }
+
+  get(name: string, arity: number): MacroDef | undefined {
+    return this.byKey.get(macroKey(name, arity));
+  }
+
+  /** By table key, `name` or `name(N)`. */
+  getByKey(key: string): MacroDef | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The arities defined for a name, ascending. */
+  arities(name: string): number[] {
+    const set = this.byName.get(name);
+    return set ? [...set].sort((a, b) => a - b) : [];
+  }
+
+  /** Distinct macro names. */
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** All definitions, in key order. */
+  definitions(): MacroDef[] {
+    return [...this.byKey.keys()].sort().map((k) => this.byKey.get(k) as MacroDef);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** Defined names close to `name` (edit distance), best first, at most 3. */
+  suggestions(name: string): string[] {
+    const limit = Math.max(2, Math.floor(name.length / 4));
+    const scored: { n: string; d: number }[] = [];
+    const lower = name.toLowerCase();
+    for (const n of this.byName.keys()) {
+      if (n === name) continue;
+      const d = n.toLowerCase() === lower ? 0 : editDistance(lower, n.toLowerCase(), limit);
+      if (d <= limit) scored.push({ n, d });
+    }
+    scored.sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
+    return scored.slice(0, 3).map((s) => s.n);
+  }
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds limit. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/**
+ * Checks argument names (macros.conf.spec: alphanumerics, `_`, `-`; no
+ * repeats). Returns a message, or undefined when the list is fine.
+ */
+export function checkArgNames(args: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const a of args) {
+    if (!ARG_NAME.test(a)) {
+      return `argument name '${a}' may only contain letters, digits, '_' and '-'`;
+    }
+    if (seen.has(a)) return `argument name '${a}' is repeated`;
+    seen.add(a);
+  }
+  return undefined;
+}
+
+/**
+ * SplError for a problem in a macro definition file. When the file text is
+ * given, the diagnostic points at the whole offending line in it.
+ */
+export function fileError(
+  file: string,
+  line: number,
+  message: string,
+  hint?: string,
+  text?: string,
+): SplError {
+  let span: Span | undefined;
+  if (text !== undefined && line >= 1) {
+    let start = 0;
+    for (let l = 1; l < line; l++) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      start = nl + 1;
+    }
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    span = { start, end };
+  }
+  return new SplError({
+    stage: 'expand',
+    message: `${file}:${line}: ${message}`,
+    hint,
+    severity: 'error',
+    ...(span ? { span, source: { name: file, text: text as string } } : {}),
+  });
+}

@@ -1,0 +1,24 @@
+/** Search macros: definitions, loaders and expansion. */
+export {
+  BUILTIN_MACROS,
+  FILTER_FALLBACK_DEFINITION,
+  MacroTable,
+  macroKey,
+  type MacroDef,
+  type MacroOrigin,
+} from './definitions.js';
+export { parseMacrosConf } from './conf.js';
+export { parseMacroYaml } from './yaml.js';
+export { scanComments } from './scan.js';
+export { loadMacroFile, loadMacroPath, loadMacroTable, parseInlineMacro, type MacroSources } from './load.js';
+export {
+  expandMacros,
+  listMacroCalls,
+  MAX_MACRO_DEPTH,
+  type ExpandOptions,
+  type Expansion,
+  type Located,
+  type MacroCall,
+  type MacroCallArg,
+  type MacroCallTrace,
+} from './expand.js';
