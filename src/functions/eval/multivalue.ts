@@ -1,0 +1,238 @@
+/**
+ * Multivalue eval functions.
+ * https://help.splunk.com/en/splunk-enterprise/search/spl-search-reference/10.0/evaluation-functions/multivalue-eval-functions
+ *
+ * A single value counts as a multivalue of one. Results with no values are
+ * NULL. NULL arguments give NULL, except mvappend, which skips them.
+ */
+import type { EvalFunction, EvalEnv } from './types.js';
+import type { EvalValue, Scalar } from '../../values/value.js';
+import { compareStrings, toStr } from '../../values/coerce.js';
+import { checkRegexArg, define, int, num, readField, result, runtimeRegex, str, valuesOfEval } from './util.js';
+
+const mvcountFn = define('mvcount', 1, 1, (args, env) => {
+  const vals = valuesOfEval(args[0](env));
+  return vals.length === 0 ? null : vals.length;
+});
+
+const mvindexFn = define('mvindex', 2, 3, (args, env) => {
+  const vals = valuesOfEval(args[0](env));
+  const n = vals.length;
+  if (n === 0) return null;
+  let s = int(args[1](env));
+  if (s === null) return null;
+  if (s < 0) s += n;
+  if (s < 0 || s >= n) return null;
+  if (args.length < 3) return vals[s];
+  let e = int(args[2](env));
+  if (e === null) return null;
+  if (e < 0) e += n;
+  if (e < s) return null;
+  if (e >= n) e = n - 1;
+  return result(vals.slice(s, e + 1));
+});
+
+const mvjoinFn = define('mvjoin', 2, 2, (args, env) => {
+  const vals = valuesOfEval(args[0](env));
+  if (vals.length === 0) return null;
+  const d = str(args[1](env));
+  if (d === null) return null;
+  let out = '';
+  for (let i = 0; i < vals.length; i++) {
+    if (i) out += d;
+    out += toStr(vals[i]);
+  }
+  return out;
+});
+
+const mvappendFn = define('mvappend', 1, Infinity, (args, env) => {
+  const out: Scalar[] = [];
+  for (const a of args) for (const v of valuesOfEval(a(env))) out.push(v);
+  return result(out);
+});
+
+/** Runs fn with `field` bound, restoring the previous bindings afterwards. */
+function withBinding<T>(env: EvalEnv, field: string, fn: (bind: (v: EvalValue) => void) => T): T {
+  const prev = env.bindings;
+  const bindings = new Map<string, EvalValue>(prev ?? []);
+  env.bindings = bindings;
+  try {
+    return fn((v) => bindings.set(field, v));
+  } finally {
+    env.bindings = prev;
+  }
+}
+
+const mvfilterFn = define(
+  'mvfilter',
+  1,
+  1,
+  (args, env, info) => {
+    const field = info[0].fields[0];
+    const vals = valuesOfEval(readField(env, field));
+    if (vals.length === 0) return null;
+    const kept: Scalar[] = [];
+    withBinding(env, field, (bind) => {
+      for (const v of vals) {
+        bind(v);
+        if (args[0](env) === true) kept.push(v);
+      }
+    });
+    return result(kept);
+  },
+  (info) => {
+    const fields = new Set(info[0]?.fields ?? []);
+    if (fields.size === 1) return undefined;
+    return {
+      message: `mvfilter() needs an expression that uses exactly one field (this one uses ${fields.size})`,
+      argIndex: 0,
+      hint: 'e.g. mvfilter(match(email, "\\.net$"))',
+    };
+  },
+);
+
+const mvmapFn = define(
+  'mvmap',
+  2,
+  2,
+  (args, env, info) => {
+    const field = info[0].fields[0];
+    const vals = valuesOfEval(args[0](env));
+    if (vals.length === 0) return null;
+    const out: Scalar[] = [];
+    withBinding(env, field, (bind) => {
+      for (const v of vals) {
+        bind(v);
+        for (const r of valuesOfEval(args[1](env))) out.push(r);
+      }
+    });
+    return result(out);
+  },
+  (info) =>
+    info[0]?.isField && info[0].fields.length === 1
+      ? undefined
+      : { message: 'mvmap() needs a field name as its first argument', argIndex: 0, hint: 'e.g. mvmap(values, values * 10)' },
+);
+
+const mvfindFn = define(
+  'mvfind',
+  2,
+  2,
+  (args, env) => {
+    const vals = valuesOfEval(args[0](env));
+    if (vals.length === 0) return null;
+    const pat = str(args[1](env));
+    if (pat === null) return null;
+    const re = runtimeRegex(pat);
+    if (!re) return null;
+    for (let i = 0; i < vals.length; i++) if (re.test(toStr(vals[i]))) return i;
+    return null;
+  },
+  (info) => checkRegexArg('mvfind', info, 1),
+);
+
+const mvdedupFn = define('mvdedup', 1, 1, (args, env) => {
+  const vals = valuesOfEval(args[0](env));
+  const seen = new Set<string>();
+  const out: Scalar[] = [];
+  for (const v of vals) {
+    const k = toStr(v);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return result(out);
+});
+
+const mvzipFn = define('mvzip', 2, 3, (args, env) => {
+  const a = valuesOfEval(args[0](env));
+  const b = valuesOfEval(args[1](env));
+  if (a.length === 0 || b.length === 0) return null;
+  let d = ',';
+  if (args.length > 2) {
+    const x = str(args[2](env));
+    if (x === null) return null;
+    d = x;
+  }
+  const n = Math.min(a.length, b.length);
+  const out: Scalar[] = [];
+  for (let i = 0; i < n; i++) out.push(toStr(a[i]) + d + toStr(b[i]));
+  return result(out);
+});
+
+// mvsort: "sorts the values lexicographically" — by the string forms, so
+// "10" sorts before "9" (numbers before letters, uppercase before lowercase).
+const mvsortFn = define('mvsort', 1, 1, (args, env) => {
+  const vals = [...valuesOfEval(args[0](env))];
+  vals.sort((x, y) => compareStrings(toStr(x), toStr(y)));
+  return result(vals);
+});
+
+const mvreverseFn = define('mvreverse', 1, 1, (args, env) => result([...valuesOfEval(args[0](env))].reverse()));
+
+const SPAN_UNITS: Record<string, number> = {
+  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
+  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
+  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
+  d: 86400, day: 86400, days: 86400,
+  w: 604800, week: 604800, weeks: 604800,
+};
+const SPAN = /^([+-]?\d+(?:\.\d+)?)([a-z]+)$/;
+
+/** A step: a number, or a time span such as "7d" (seconds). */
+export function parseStep(v: EvalValue): number | null {
+  const n = num(v);
+  if (n !== null) return n;
+  const s = str(v);
+  if (s === null) return null;
+  const m = SPAN.exec(s.trim().toLowerCase());
+  if (!m || !(m[2] in SPAN_UNITS)) return null;
+  return Number(m[1]) * SPAN_UNITS[m[2]];
+}
+
+const MVRANGE_LIMIT = 1_000_000;
+
+const mvrangeFn = define(
+  'mvrange',
+  2,
+  3,
+  (args, env) => {
+    const start = num(args[0](env));
+    const end = num(args[1](env));
+    if (start === null || end === null) return null;
+    const step = args.length > 2 ? parseStep(args[2](env)) : 1;
+    if (step === null || step === 0) return null;
+    if ((step > 0 && start > end) || (step < 0 && start < end)) return null;
+    const count = Math.ceil((end - start) / step);
+    if (count > MVRANGE_LIMIT) return null;
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) out.push(start + i * step);
+    return result(out);
+  },
+  (info) => {
+    const s = info[2];
+    if (s && s.literal !== undefined) {
+      const step = parseStep(s.literal);
+      if (step === null || step === 0) {
+        return { message: `mvrange(): invalid step "${String(s.literal)}"`, argIndex: 2, hint: 'use a non-zero number or a time span such as "7d"' };
+      }
+    }
+    return undefined;
+  },
+);
+
+export const multivalueFunctions: readonly EvalFunction[] = [
+  mvcountFn,
+  mvindexFn,
+  mvjoinFn,
+  mvappendFn,
+  mvfilterFn,
+  mvmapFn,
+  mvfindFn,
+  mvdedupFn,
+  mvzipFn,
+  mvsortFn,
+  mvreverseFn,
+  mvrangeFn,
+];

@@ -1,0 +1,39 @@
+/**
+ * The eval function registry: every function by its name (Splunk function
+ * names are lower case and case-sensitive).
+ */
+import type { EvalFunction } from './types.js';
+import { conditionalFunctions } from './conditional.js';
+import { conversionFunctions } from './conversion.js';
+import { cryptoFunctions } from './crypto.js';
+import { informationalFunctions } from './informational.js';
+import { mathFunctions } from './math.js';
+import { multivalueFunctions } from './multivalue.js';
+import { textFunctions } from './text.js';
+import { timeFunctions } from './time.js';
+
+function build(): ReadonlyMap<string, EvalFunction> {
+  const map = new Map<string, EvalFunction>();
+  for (const family of [
+    conditionalFunctions,
+    textFunctions,
+    multivalueFunctions,
+    mathFunctions,
+    conversionFunctions,
+    informationalFunctions,
+    cryptoFunctions,
+    timeFunctions,
+  ]) {
+    for (const f of family) {
+      if (map.has(f.name)) throw new Error(`eval function ${f.name} defined twice`);
+      map.set(f.name, f);
+    }
+  }
+  return map;
+}
+
+export const evalFunctions: ReadonlyMap<string, EvalFunction> = build();
+
+export function lookupEvalFunction(name: string): EvalFunction | undefined {
+  return evalFunctions.get(name);
+}
