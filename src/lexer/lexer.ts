@@ -133,6 +133,15 @@ export function tokenize(text: string): LexResult {
       f.depth = 0;
       continue;
     }
+    if (c === 96 /* ` */ && text.startsWith('```', i)) {
+      // ```comment``` (Search Manual, "Add comments to searches"): skipped like white space
+      const close = text.indexOf('```', i + 3);
+      if (close < 0) {
+        errors.push({ stage: 'lex', message: 'unterminated comment', span: { start: i, end: n }, hint: 'a comment is written between triple backticks: ```like this```' });
+        i = n;
+      } else i = close + 3;
+      continue;
+    }
     if (c === 96 /* ` */) {
       const end = readMacro(i);
       push(T.MacroCall, i, end);

@@ -12,6 +12,24 @@ import { unescapeSpl, unquote } from './unescape.js';
 type Ctx = Record<string, (CstNode | IToken)[] | undefined>;
 
 const tokSpan = (t: IToken): Span => ({ start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 });
+/** The span of a rule's children: Chevrotain's visitor passes children, not the node. */
+function ctxSpan(ctx: Ctx): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const list of Object.values(ctx)) {
+    for (const item of list ?? []) {
+      if (isToken(item)) {
+        if (Number.isNaN(item.startOffset)) continue;
+        start = Math.min(start, item.startOffset);
+        end = Math.max(end, (item.endOffset ?? item.startOffset) + 1);
+      } else if (item.location) {
+        start = Math.min(start, item.location.startOffset);
+        end = Math.max(end, (item.location.endOffset ?? item.location.startOffset) + 1);
+      }
+    }
+  }
+  return start === Infinity ? { start: 0, end: 0 } : { start, end };
+}
 const nodeSpan = (n: CstNode): Span => ({ start: n.location!.startOffset, end: (n.location!.endOffset ?? n.location!.startOffset) + 1 });
 const join = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
@@ -46,16 +64,16 @@ class AstBuilder extends BaseVisitor {
   }
 
   // ------------------------------------------------------------ pipeline
-  pipeline(ctx: Ctx, n: CstNode): A.Pipeline {
+  pipeline(ctx: Ctx): A.Pipeline {
     const commands: A.Command[] = [];
     if (ctx.implicitSearch) commands.push(this.node(ctx.implicitSearch[0] as CstNode));
     commands.push(...this.nodes<A.Command>(ctx.command));
     commands.sort((a, b) => a.span.start - b.span.start);
-    return { type: 'pipeline', span: nodeSpan(n), leadingPipe: !!ctx.leadingPipe, commands };
+    return { type: 'pipeline', span: ctxSpan(ctx), leadingPipe: !!ctx.leadingPipe, commands };
   }
 
-  implicitSearch(ctx: Ctx, n: CstNode): A.SearchCommand {
-    return { type: 'search', span: nodeSpan(n), implicit: true, expr: this.node(ctx.searchAnd![0] as CstNode) };
+  implicitSearch(ctx: Ctx): A.SearchCommand {
+    return { type: 'search', span: ctxSpan(ctx), implicit: true, expr: this.node(ctx.searchAnd![0] as CstNode) };
   }
 
   command(ctx: Ctx): A.Command {
@@ -64,51 +82,51 @@ class AstBuilder extends BaseVisitor {
   }
 
   // ------------------------------------------------------------ search language
-  searchCommand(ctx: Ctx, n: CstNode): A.SearchCommand {
-    return { type: 'search', span: nodeSpan(n), implicit: false, expr: ctx.searchAnd ? this.node(ctx.searchAnd[0] as CstNode) : null };
+  searchCommand(ctx: Ctx): A.SearchCommand {
+    return { type: 'search', span: ctxSpan(ctx), implicit: false, expr: ctx.searchAnd ? this.node(ctx.searchAnd[0] as CstNode) : null };
   }
 
-  searchAnd(ctx: Ctx, n: CstNode): A.SearchExpr {
+  searchAnd(ctx: Ctx): A.SearchExpr {
     const items = this.nodes<A.SearchExpr>(ctx.searchOr);
     if (items.length === 1) return items[0];
-    return { type: 'and', span: nodeSpan(n), items: items.flatMap((e) => (e.type === 'and' ? e.items : [e])) };
+    return { type: 'and', span: ctxSpan(ctx), items: items.flatMap((e) => (e.type === 'and' ? e.items : [e])) };
   }
 
-  searchOr(ctx: Ctx, n: CstNode): A.SearchExpr {
+  searchOr(ctx: Ctx): A.SearchExpr {
     const items = this.nodes<A.SearchExpr>(ctx.searchNot);
     if (items.length === 1) return items[0];
-    return { type: 'or', span: nodeSpan(n), items: items.flatMap((e) => (e.type === 'or' ? e.items : [e])) };
+    return { type: 'or', span: ctxSpan(ctx), items: items.flatMap((e) => (e.type === 'or' ? e.items : [e])) };
   }
 
-  searchNot(ctx: Ctx, n: CstNode): A.SearchExpr {
-    if (ctx.Not) return { type: 'not', span: nodeSpan(n), expr: this.node(ctx.searchNot![0] as CstNode) };
+  searchNot(ctx: Ctx): A.SearchExpr {
+    if (ctx.Not) return { type: 'not', span: ctxSpan(ctx), expr: this.node(ctx.searchNot![0] as CstNode) };
     return this.node(ctx.searchPrimary![0] as CstNode);
   }
 
-  searchPrimary(ctx: Ctx, n: CstNode): A.SearchExpr {
+  searchPrimary(ctx: Ctx): A.SearchExpr {
     if (ctx.searchAnd) return this.node(ctx.searchAnd[0] as CstNode);
-    if (ctx.subsearch) return { type: 'subsearch', span: nodeSpan(n), pipeline: this.node(ctx.subsearch[0] as CstNode) };
-    if (ctx.MacroCall) return { type: 'macro', span: nodeSpan(n), call: macroText(ctx.MacroCall[0] as IToken) };
+    if (ctx.subsearch) return { type: 'subsearch', span: ctxSpan(ctx), pipeline: this.node(ctx.subsearch[0] as CstNode) };
+    if (ctx.MacroCall) return { type: 'macro', span: ctxSpan(ctx), call: macroText(ctx.MacroCall[0] as IToken) };
     if (ctx.searchComparison) return this.node(ctx.searchComparison[0] as CstNode);
     if (ctx.searchIn) return this.node(ctx.searchIn[0] as CstNode);
-    return { type: 'term', span: nodeSpan(n), value: this.node(ctx.searchValue![0] as CstNode) };
+    return { type: 'term', span: ctxSpan(ctx), value: this.node(ctx.searchValue![0] as CstNode) };
   }
 
-  searchComparison(ctx: Ctx, n: CstNode): A.SearchCompare {
+  searchComparison(ctx: Ctx): A.SearchCompare {
     const opTok = ctx.CompareOp![0] as IToken;
     const op = opTok.image === '==' ? '=' : (opTok.image as A.CompareOperator);
-    return { type: 'compare', span: nodeSpan(n), field: this.node(ctx.fieldName![0] as CstNode), op, value: this.node(ctx.searchValue![0] as CstNode) };
+    return { type: 'compare', span: ctxSpan(ctx), field: this.node(ctx.fieldName![0] as CstNode), op, value: this.node(ctx.searchValue![0] as CstNode) };
   }
 
-  searchIn(ctx: Ctx, n: CstNode): A.SearchIn {
-    return { type: 'in', span: nodeSpan(n), field: this.node(ctx.fieldName![0] as CstNode), values: this.nodes(ctx.searchValue) };
+  searchIn(ctx: Ctx): A.SearchIn {
+    return { type: 'in', span: ctxSpan(ctx), field: this.node(ctx.fieldName![0] as CstNode), values: this.nodes(ctx.searchValue) };
   }
 
-  searchValue(ctx: Ctx, n: CstNode): A.SearchValue {
+  searchValue(ctx: Ctx): A.SearchValue {
     if (ctx.modifier) {
       const inner = this.node<A.SearchValue>(ctx.searchValue![0] as CstNode);
       const mod = (ctx.modifier[0] as IToken).image.toUpperCase() as 'TERM' | 'CASE';
-      return { ...inner, span: nodeSpan(n), modifier: mod };
+      return { ...inner, span: ctxSpan(ctx), modifier: mod };
     }
     const tok = Object.values(ctx).flat()[0] as IToken;
     if (tok.tokenType === T.QuotedString) return { span: tokSpan(tok), text: unquote(tok.image), quoted: true };
@@ -126,19 +144,19 @@ class AstBuilder extends BaseVisitor {
   }
 
   // ------------------------------------------------------------ eval expressions
-  whereCommand(ctx: Ctx, n: CstNode): A.WhereCommand {
-    return { type: 'where', span: nodeSpan(n), expr: this.node(ctx.expression![0] as CstNode) };
+  whereCommand(ctx: Ctx): A.WhereCommand {
+    return { type: 'where', span: ctxSpan(ctx), expr: this.node(ctx.expression![0] as CstNode) };
   }
 
-  evalCommand(ctx: Ctx, n: CstNode): A.EvalCommand {
-    return { type: 'eval', span: nodeSpan(n), assignments: this.nodes(ctx.evalAssignment) };
+  evalCommand(ctx: Ctx): A.EvalCommand {
+    return { type: 'eval', span: ctxSpan(ctx), assignments: this.nodes(ctx.evalAssignment) };
   }
 
-  evalAssignment(ctx: Ctx, n: CstNode): A.EvalAssignment {
+  evalAssignment(ctx: Ctx): A.EvalAssignment {
     const tok = (ctx.Identifier ?? ctx.QuotedField)![0] as IToken;
     const quoted = tok.tokenType === T.QuotedField;
     return {
-      span: nodeSpan(n),
+      span: ctxSpan(ctx),
       field: { span: tokSpan(tok), name: quoted ? unquote(tok.image) : tok.image, quoted },
       expr: this.node(ctx.expression![0] as CstNode),
     };
@@ -175,18 +193,18 @@ class AstBuilder extends BaseVisitor {
   andExpression(ctx: Ctx): A.Expr {
     return this.binaryChain(ctx, 'notExpression', ['And']);
   }
-  notExpression(ctx: Ctx, n: CstNode): A.Expr {
-    if (ctx.Not) return { type: 'not', span: nodeSpan(n), operand: this.node(ctx.notExpression![0] as CstNode) };
+  notExpression(ctx: Ctx): A.Expr {
+    if (ctx.Not) return { type: 'not', span: ctxSpan(ctx), operand: this.node(ctx.notExpression![0] as CstNode) };
     return this.node(ctx.comparison![0] as CstNode);
   }
-  comparison(ctx: Ctx, n: CstNode): A.Expr {
+  comparison(ctx: Ctx): A.Expr {
     const [first, second] = this.nodes<A.Expr>(ctx.additive);
     if (ctx.CompareOp) {
       const op = ctx.CompareOp[0] as IToken;
-      return { type: 'binary', span: nodeSpan(n), op: normaliseOp(op.image), opSpan: tokSpan(op), left: first, right: second };
+      return { type: 'binary', span: ctxSpan(ctx), op: normaliseOp(op.image), opSpan: tokSpan(op), left: first, right: second };
     }
-    if (ctx.Like) return { type: 'like', span: nodeSpan(n), left: first, pattern: second };
-    if (ctx.In) return { type: 'in', span: nodeSpan(n), left: first, values: this.nodes(ctx.expression) };
+    if (ctx.Like) return { type: 'like', span: ctxSpan(ctx), left: first, pattern: second };
+    if (ctx.In) return { type: 'in', span: ctxSpan(ctx), left: first, values: this.nodes(ctx.expression) };
     return first;
   }
   additive(ctx: Ctx): A.Expr {
@@ -195,18 +213,18 @@ class AstBuilder extends BaseVisitor {
   multiplicative(ctx: Ctx): A.Expr {
     return this.binaryChain(ctx, 'unary', ['Star', 'Slash', 'Percent']);
   }
-  unary(ctx: Ctx, n: CstNode): A.Expr {
+  unary(ctx: Ctx): A.Expr {
     if (ctx.Minus) {
       const operand = this.node<A.Expr>(ctx.unary![0] as CstNode);
       if (operand.type === 'number' && !operand.text.startsWith('-')) {
-        return { type: 'number', span: nodeSpan(n), text: '-' + operand.text, value: -operand.value };
+        return { type: 'number', span: ctxSpan(ctx), text: '-' + operand.text, value: -operand.value };
       }
-      return { type: 'negate', span: nodeSpan(n), operand };
+      return { type: 'negate', span: ctxSpan(ctx), operand };
     }
     if (ctx.Plus) return this.node(ctx.unary![0] as CstNode);
     return this.node(ctx.primary![0] as CstNode);
   }
-  primary(ctx: Ctx, n: CstNode): A.Expr {
+  primary(ctx: Ctx): A.Expr {
     if (ctx.NumberLiteral) {
       const tok = ctx.NumberLiteral[0] as IToken;
       return { type: 'number', span: tokSpan(tok), text: tok.image, value: Number(tok.image) };
@@ -225,23 +243,23 @@ class AstBuilder extends BaseVisitor {
     }
     if (ctx.functionCall) return this.node(ctx.functionCall[0] as CstNode);
     const inner = this.node<A.Expr>(ctx.expression![0] as CstNode);
-    return { ...inner, span: nodeSpan(n) } as A.Expr;
+    return { ...inner, span: ctxSpan(ctx) } as A.Expr;
   }
-  functionCall(ctx: Ctx, n: CstNode): A.ExprCall {
+  functionCall(ctx: Ctx): A.ExprCall {
     const name = ctx.name![0] as IToken;
-    return { type: 'call', span: nodeSpan(n), name: name.image.toLowerCase() === 'in' || name.image.toLowerCase() === 'like' ? name.image.toLowerCase() : name.image, nameSpan: tokSpan(name), args: this.nodes(ctx.expression) };
+    return { type: 'call', span: ctxSpan(ctx), name: name.image.toLowerCase() === 'in' || name.image.toLowerCase() === 'like' ? name.image.toLowerCase() : name.image, nameSpan: tokSpan(name), args: this.nodes(ctx.expression) };
   }
 
   // ------------------------------------------------------------ argument commands
-  commandOption(ctx: Ctx, n: CstNode): A.Option {
-    return { span: nodeSpan(n), name: (ctx.name![0] as IToken).image, value: this.node(ctx.searchValue![0] as CstNode) };
+  commandOption(ctx: Ctx): A.Option {
+    return { span: ctxSpan(ctx), name: (ctx.name![0] as IToken).image, value: this.node(ctx.searchValue![0] as CstNode) };
   }
 
-  statsCommand(ctx: Ctx, n: CstNode): A.StatsCommand {
+  statsCommand(ctx: Ctx): A.StatsCommand {
     const name = (ctx.StatsCmd![0] as IToken).image as A.StatsCommand['variant'];
     return {
       type: 'stats',
-      span: nodeSpan(n),
+      span: ctxSpan(ctx),
       variant: name,
       options: this.nodes(ctx.commandOption),
       aggregations: this.nodes(ctx.aggregation),
@@ -249,11 +267,11 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
-  aggregation(ctx: Ctx, n: CstNode): A.Aggregation {
+  aggregation(ctx: Ctx): A.Aggregation {
     const func = ctx.func![0] as IToken;
     const arg = ctx.aggregationArg ? this.node<{ field?: A.FieldName; expr?: A.Expr }>(ctx.aggregationArg[0] as CstNode) : {};
     const as = ctx.as ? this.node<A.FieldName>(ctx.as[0] as CstNode) : undefined;
-    return { span: nodeSpan(n), func: func.image, ...arg, ...(as ? { as } : {}) };
+    return { span: ctxSpan(ctx), func: func.image, ...arg, ...(as ? { as } : {}) };
   }
 
   aggregationArg(ctx: Ctx): { field?: A.FieldName; expr?: A.Expr } {
@@ -265,20 +283,20 @@ class AstBuilder extends BaseVisitor {
     return this.nodes(ctx.fieldName);
   }
 
-  convertCommand(ctx: Ctx, n: CstNode): A.ConvertCommand {
-    return { type: 'convert', span: nodeSpan(n), options: this.nodes(ctx.commandOption), conversions: this.nodes(ctx.conversion) };
+  convertCommand(ctx: Ctx): A.ConvertCommand {
+    return { type: 'convert', span: ctxSpan(ctx), options: this.nodes(ctx.commandOption), conversions: this.nodes(ctx.conversion) };
   }
 
-  conversion(ctx: Ctx, n: CstNode): A.Conversion {
+  conversion(ctx: Ctx): A.Conversion {
     const as = ctx.as ? this.node<A.FieldName>(ctx.as[0] as CstNode) : undefined;
-    return { span: nodeSpan(n), func: (ctx.func![0] as IToken).image, field: this.node(ctx.fieldName![0] as CstNode), ...(as ? { as } : {}) };
+    return { span: ctxSpan(ctx), func: (ctx.func![0] as IToken).image, field: this.node(ctx.fieldName![0] as CstNode), ...(as ? { as } : {}) };
   }
 
-  tableCommand(ctx: Ctx, n: CstNode): A.TableCommand {
-    return { type: 'table', span: nodeSpan(n), fields: this.node(ctx.fieldList![0] as CstNode) };
+  tableCommand(ctx: Ctx): A.TableCommand {
+    return { type: 'table', span: ctxSpan(ctx), fields: this.node(ctx.fieldList![0] as CstNode) };
   }
 
-  fieldsCommand(ctx: Ctx, n: CstNode): A.FieldsCommand {
+  fieldsCommand(ctx: Ctx): A.FieldsCommand {
     let fields = this.node<A.FieldName[]>(ctx.fieldList![0] as CstNode);
     let remove = false;
     if (fields.length && !fields[0].quoted && (fields[0].name === '-' || fields[0].name === '+')) {
@@ -289,22 +307,22 @@ class AstBuilder extends BaseVisitor {
       const f = fields[0];
       fields = [{ span: { start: f.span.start + 1, end: f.span.end }, name: f.name.slice(1), quoted: false }, ...fields.slice(1)];
     }
-    return { type: 'fields', span: nodeSpan(n), remove, fields };
+    return { type: 'fields', span: ctxSpan(ctx), remove, fields };
   }
 
   fieldList(ctx: Ctx): A.FieldName[] {
     return this.nodes(ctx.fieldName);
   }
 
-  renameCommand(ctx: Ctx, n: CstNode): A.RenameCommand {
-    return { type: 'rename', span: nodeSpan(n), renames: this.nodes(ctx.renamePair) };
+  renameCommand(ctx: Ctx): A.RenameCommand {
+    return { type: 'rename', span: ctxSpan(ctx), renames: this.nodes(ctx.renamePair) };
   }
 
-  renamePair(ctx: Ctx, n: CstNode): A.RenamePair {
-    return { span: nodeSpan(n), from: this.node(ctx.from![0] as CstNode), to: this.node(ctx.to![0] as CstNode) };
+  renamePair(ctx: Ctx): A.RenamePair {
+    return { span: ctxSpan(ctx), from: this.node(ctx.from![0] as CstNode), to: this.node(ctx.to![0] as CstNode) };
   }
 
-  headCommand(ctx: Ctx, n: CstNode): A.HeadCommand {
+  headCommand(ctx: Ctx): A.HeadCommand {
     const items = this.nodes<SeqItem>(ctx.sequenceItem);
     let count: number | undefined;
     const options: A.Option[] = [];
@@ -313,10 +331,10 @@ class AstBuilder extends BaseVisitor {
       else if (it.kind === 'field' && count === undefined && /^\d+$/.test(it.field.name)) count = Number(it.field.name);
       else throw new AstError(`unexpected '${it.kind === 'field' ? it.field.name : it.kind === 'func' ? it.func : ','}' in head`, it.span, 'head takes a number of results: head 10, or head limit=10');
     }
-    return { type: 'head', span: nodeSpan(n), ...(count !== undefined ? { count } : {}), options };
+    return { type: 'head', span: ctxSpan(ctx), ...(count !== undefined ? { count } : {}), options };
   }
 
-  sortCommand(ctx: Ctx, n: CstNode): A.SortCommand {
+  sortCommand(ctx: Ctx): A.SortCommand {
     const items = this.nodes<SeqItem>(ctx.sequenceItem);
     let limit: number | undefined;
     const options: A.Option[] = [];
@@ -336,10 +354,10 @@ class AstBuilder extends BaseVisitor {
       }
       return false;
     });
-    return { type: 'sort', span: nodeSpan(n), ...(limit !== undefined ? { limit } : {}), options, keys, reverse };
+    return { type: 'sort', span: ctxSpan(ctx), ...(limit !== undefined ? { limit } : {}), options, keys, reverse };
   }
 
-  dedupCommand(ctx: Ctx, n: CstNode): A.DedupCommand {
+  dedupCommand(ctx: Ctx): A.DedupCommand {
     const items = this.nodes<SeqItem>(ctx.sequenceItem);
     let count: number | undefined;
     const fields: A.FieldName[] = [];
@@ -359,17 +377,17 @@ class AstBuilder extends BaseVisitor {
       }
       return false;
     });
-    return { type: 'dedup', span: nodeSpan(n), ...(count !== undefined ? { count } : {}), fields, options, sortby };
+    return { type: 'dedup', span: ctxSpan(ctx), ...(count !== undefined ? { count } : {}), fields, options, sortby };
   }
 
-  sequenceItem(ctx: Ctx, n: CstNode): SeqItem {
-    if (ctx.commandOption) return { kind: 'option', span: nodeSpan(n), option: this.node(ctx.commandOption[0] as CstNode) };
-    if (ctx.func) return { kind: 'func', span: nodeSpan(n), func: (ctx.func[0] as IToken).image, field: this.node(ctx.fieldName![0] as CstNode) };
-    if (ctx.fieldName) return { kind: 'field', span: nodeSpan(n), field: this.node(ctx.fieldName[0] as CstNode) };
-    return { kind: 'comma', span: nodeSpan(n) };
+  sequenceItem(ctx: Ctx): SeqItem {
+    if (ctx.commandOption) return { kind: 'option', span: ctxSpan(ctx), option: this.node(ctx.commandOption[0] as CstNode) };
+    if (ctx.func) return { kind: 'func', span: ctxSpan(ctx), func: (ctx.func[0] as IToken).image, field: this.node(ctx.fieldName![0] as CstNode) };
+    if (ctx.fieldName) return { kind: 'field', span: ctxSpan(ctx), field: this.node(ctx.fieldName[0] as CstNode) };
+    return { kind: 'comma', span: ctxSpan(ctx) };
   }
 
-  tstatsCommand(ctx: Ctx, n: CstNode): A.TstatsCommand {
+  tstatsCommand(ctx: Ctx): A.TstatsCommand {
     const all = this.nodes<A.Option>(ctx.commandOption);
     const byStart = ctx.byClause ? (ctx.byClause[0] as CstNode).location!.startOffset : Infinity;
     if (ctx.MacroCall) {
@@ -380,7 +398,7 @@ class AstBuilder extends BaseVisitor {
     const where = ctx.searchAnd ? this.node<A.SearchExpr>(ctx.searchAnd[0] as CstNode) : undefined;
     return {
       type: 'tstats',
-      span: nodeSpan(n),
+      span: ctxSpan(ctx),
       options: all.filter((o) => o.span.start < byStart),
       aggregations: this.nodes(ctx.aggregation),
       ...(from ? { from } : {}),
@@ -390,22 +408,22 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
-  tstatsFrom(ctx: Ctx, n: CstNode): A.TstatsCommand['from'] {
+  tstatsFrom(ctx: Ctx): A.TstatsCommand['from'] {
     const kind = ctx.kind ? (ctx.kind[0] as IToken).image : '';
-    return { span: nodeSpan(n), kind, value: this.node(ctx.searchValue![0] as CstNode) };
+    return { span: ctxSpan(ctx), kind, value: this.node(ctx.searchValue![0] as CstNode) };
   }
 
-  macroCommand(ctx: Ctx, n: CstNode): A.MacroCommand {
-    return { type: 'macro', span: nodeSpan(n), call: macroText(ctx.MacroCall![0] as IToken) };
+  macroCommand(ctx: Ctx): A.MacroCommand {
+    return { type: 'macro', span: ctxSpan(ctx), call: macroText(ctx.MacroCall![0] as IToken) };
   }
 
-  genericCommand(ctx: Ctx, n: CstNode): A.GenericCommand {
+  genericCommand(ctx: Ctx): A.GenericCommand {
     const name = ctx.GenericCmd![0] as IToken;
-    return { type: 'command', span: nodeSpan(n), name: name.image, nameSpan: tokSpan(name), args: this.nodes(ctx.genericArg) };
+    return { type: 'command', span: ctxSpan(ctx), name: name.image, nameSpan: tokSpan(name), args: this.nodes(ctx.genericArg) };
   }
 
-  genericArg(ctx: Ctx, n: CstNode): A.GenericArg {
-    const span = nodeSpan(n);
+  genericArg(ctx: Ctx): A.GenericArg {
+    const span = ctxSpan(ctx);
     if (ctx.commandOption) {
       const o = this.node<A.Option>(ctx.commandOption[0] as CstNode);
       return { kind: 'option', span, name: o.name, value: o.value };

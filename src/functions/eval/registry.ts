@@ -7,6 +7,7 @@ import { conditionalFunctions } from './conditional.js';
 import { conversionFunctions } from './conversion.js';
 import { cryptoFunctions } from './crypto.js';
 import { informationalFunctions } from './informational.js';
+import { bitwiseFunctions } from './bitwise.js';
 import { mathFunctions } from './math.js';
 import { multivalueFunctions } from './multivalue.js';
 import { textFunctions } from './text.js';
@@ -19,6 +20,7 @@ function build(): ReadonlyMap<string, EvalFunction> {
     textFunctions,
     multivalueFunctions,
     mathFunctions,
+    bitwiseFunctions,
     conversionFunctions,
     informationalFunctions,
     cryptoFunctions,
@@ -34,6 +36,10 @@ function build(): ReadonlyMap<string, EvalFunction> {
 
 export const evalFunctions: ReadonlyMap<string, EvalFunction> = build();
 
+/**
+ * Function names are matched without regard to case: Splunk's own add-ons
+ * write `bit_AND(...)` (Splunk_TA_microsoft_sysmon props.conf).
+ */
 export function lookupEvalFunction(name: string): EvalFunction | undefined {
-  return evalFunctions.get(name);
+  return evalFunctions.get(name) ?? evalFunctions.get(name.toLowerCase());
 }

@@ -1,0 +1,98 @@
+/**
+ * The library API, one function per stage: expand → parse → plan → run.
+ * Every stage returns data and Diagnostics; only the CLI renders them.
+ * Diagnostics from parse and plan are mapped back through the macro
+ * expansion, so an error inside a macro points into its definition and names
+ * the call site.
+ */
+import type { Pipeline } from './ast/nodes.js';
+import { SplError, type Diagnostic, type SourceText } from './diagnostics/diagnostic.js';
+import { eventsSource, type EventInput, type SourceStats } from './engine/source.js';
+import type { RowStream, RunContext } from './engine/types.js';
+import type { ReadProblem } from './io/types.js';
+import { expandMacros, type Expansion, type MacroTable } from './macros/index.js';
+import { parse } from './parser/index.js';
+import { planPipeline, type Plan } from './plan/plan.js';
+
+export type Stage = 'lex' | 'parse' | 'expand' | 'plan' | 'ok';
+
+export interface Compiled {
+  readonly search: SourceText;
+  readonly expansion?: Expansion;
+  readonly ast?: Pipeline;
+  readonly plan?: Plan;
+  /** the first stage that failed, or 'ok' */
+  readonly stage: Stage;
+  readonly diagnostics: Diagnostic[];
+  /** notices (undefined filter macros...) */
+  readonly notices: Diagnostic[];
+}
+
+export interface CompileOptions {
+  readonly macros: MacroTable;
+  readonly now: number;
+  readonly tz: string;
+  /** stop after this stage */
+  readonly until?: 'expand' | 'parse' | 'plan';
+  /** name of the search text in messages */
+  readonly name?: string;
+}
+
+/** Maps a diagnostic on the expanded text back to where the user wrote it. */
+function relocate(d: Diagnostic, exp: Expansion, search: SourceText): Diagnostic {
+  if (!d.span || d.source) return d;
+  const at = exp.locate(d.span);
+  return { ...d, span: at.span, ...(at.source.text !== search.text || at.source.name !== search.name ? { source: at.source } : {}), related: [...(d.related ?? []), ...at.related] };
+}
+
+export function compile(text: string, opts: CompileOptions): Compiled {
+  const search: SourceText = { name: opts.name ?? 'search', text };
+  let expansion: Expansion;
+  try {
+    expansion = expandMacros(text, opts.macros);
+  } catch (e) {
+    if (e instanceof SplError) return { search, stage: 'expand', diagnostics: [...e.diagnostics], notices: [] };
+    throw e;
+  }
+  const notices = expansion.notices;
+  if (opts.until === 'expand') return { search, expansion, stage: 'ok', diagnostics: [], notices };
+  const parsed = parse(expansion.text);
+  if (!parsed.ast) {
+    const d = parsed.diagnostics.map((x) => relocate(x, expansion, search));
+    return { search, expansion, stage: d[0]?.stage === 'lex' ? 'lex' : 'parse', diagnostics: d, notices };
+  }
+  if (opts.until === 'parse') return { search, expansion, ast: parsed.ast, stage: 'ok', diagnostics: [], notices };
+  const planned = planPipeline(parsed.ast, { now: opts.now, tz: opts.tz });
+  if (!planned.plan) {
+    const d = planned.diagnostics.map((x) => relocate(x, expansion, search));
+    return { search, expansion, ast: parsed.ast, stage: d[0]?.stage === 'expand' ? 'expand' : 'plan', diagnostics: d, notices };
+  }
+  return { search, expansion, ast: parsed.ast, plan: planned.plan, stage: 'ok', diagnostics: [], notices };
+}
+
+export interface RunOptions {
+  readonly inputs: readonly EventInput[];
+  /** --earliest / --latest, already resolved to epoch seconds */
+  readonly earliest?: number;
+  readonly latest?: number;
+  readonly onProblem?: (p: ReadProblem) => void;
+  readonly stats?: SourceStats;
+}
+
+/** Runs a planned search: the rows it returns, in batches. */
+export function run(plan: Plan, opts: RunOptions, ctx: RunContext): RowStream {
+  let stream: RowStream = eventsSource(
+    {
+      inputs: opts.inputs,
+      ...(opts.earliest !== undefined ? { earliest: opts.earliest } : {}),
+      ...(opts.latest !== undefined ? { latest: opts.latest } : {}),
+      ...(opts.onProblem ? { onProblem: opts.onProblem } : {}),
+      ...(opts.stats ? { stats: opts.stats } : {}),
+    },
+    ctx,
+  );
+  for (const op of plan.operators) stream = op.run(stream, ctx);
+  return stream;
+}
+
+export type { EventInput, SourceStats, Plan, Pipeline };

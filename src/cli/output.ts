@@ -1,0 +1,108 @@
+/**
+ * Result writers: table (for a terminal), json (one array), jsonl (an object
+ * a line), csv. Columns are the fields in the order they first appear; a
+ * single value prints as a string or number, a multivalue as an array (json),
+ * one value a line in a table cell, newline-joined in csv.
+ */
+import { strftime } from '../time/index.js';
+import { toStr } from '../values/coerce.js';
+import type { Row, Scalar, Value } from '../values/value.js';
+
+export type Format = 'table' | 'json' | 'jsonl' | 'csv';
+
+export interface WriterOptions {
+  readonly tz: string;
+  readonly write: (s: string) => void;
+}
+
+/** Splunk renders _time as a timestamp with the offset of the display zone. */
+function displayValue(field: string, v: Value, tz: string): Value {
+  if (field === '_time' && typeof v === 'number') return strftime(v, '%Y-%m-%dT%H:%M:%S.%3N%:z', tz);
+  return v;
+}
+
+function jsonValue(v: Value): unknown {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'number' ? toStr(x) : x));
+  return typeof v === 'number' ? (Number.isFinite(v) ? v : toStr(v)) : v;
+}
+
+function rowObject(row: Row, tz: string): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of row) o[k] = jsonValue(displayValue(k, v, tz));
+  return o;
+}
+
+function cellLines(v: Value | undefined): string[] {
+  if (v === undefined) return [''];
+  if (Array.isArray(v)) return v.map((x: Scalar) => toStr(x));
+  return toStr(v as Scalar).split('\n');
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface Writer {
+  rows(rows: Row[]): void;
+  end(): void;
+}
+
+export function makeWriter(format: Format, opts: WriterOptions): Writer {
+  const { tz, write } = opts;
+  switch (format) {
+    case 'jsonl':
+      return {
+        rows(rows) {
+          for (const r of rows) write(JSON.stringify(rowObject(r, tz)) + '\n');
+        },
+        end() {},
+      };
+    case 'json': {
+      let first = true;
+      return {
+        rows(rows) {
+          for (const r of rows) {
+            write((first ? '[\n  ' : ',\n  ') + JSON.stringify(rowObject(r, tz)));
+            first = false;
+          }
+        },
+        end() {
+          write(first ? '[]\n' : '\n]\n');
+        },
+      };
+    }
+    case 'csv':
+    case 'table': {
+      // both need every column before the first line: collect
+      const all: Row[] = [];
+      return {
+        rows(rows) {
+          for (const r of rows) all.push(r);
+        },
+        end() {
+          const columns: string[] = [];
+          const seen = new Set<string>();
+          for (const r of all) for (const k of r.keys()) if (!seen.has(k)) (seen.add(k), columns.push(k));
+          const cells = all.map((r) => columns.map((c) => cellLines(r.has(c) ? displayValue(c, r.get(c)!, tz) : undefined)));
+          if (format === 'csv') {
+            write(columns.map(csvCell).join(',') + '\n');
+            for (const row of cells) write(row.map((lines) => csvCell(lines.join('\n'))).join(',') + '\n');
+            return;
+          }
+          if (all.length === 0) {
+            write('(no results)\n');
+            return;
+          }
+          const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => Math.max(...row[i].map((l) => l.length)))));
+          const line = (parts: string[]) => parts.map((p, i) => p.padEnd(widths[i])).join('  ').trimEnd() + '\n';
+          write(line(columns));
+          write(line(widths.map((w) => '-'.repeat(w))));
+          for (const row of cells) {
+            const height = Math.max(...row.map((l) => l.length));
+            for (let h = 0; h < height; h++) write(line(row.map((lines) => lines[h] ?? '')));
+          }
+        },
+      };
+    }
+  }
+}

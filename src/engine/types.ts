@@ -1,0 +1,63 @@
+/**
+ * The execution model. A plan is a list of operators; rows flow between them
+ * in batches (arrays of rows) through async iterators, so that a streaming
+ * operator costs one await per batch, not per row. Blocking operators (stats,
+ * sort) read their whole input before they emit. Breaking out of the loop
+ * (head) returns the upstream iterators, which closes the files.
+ */
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { Row } from '../values/value.js';
+
+export type Batch = Row[];
+export type RowStream = AsyncIterable<Batch>;
+
+export interface RunContext {
+  /** search start time, epoch seconds */
+  readonly now: number;
+  /** IANA zone for rendering and parsing times */
+  readonly tz: string;
+  /** a notice or warning for the user (rendered by the CLI) */
+  readonly notify: (d: Diagnostic) => void;
+}
+
+export type OperatorKind = 'generating' | 'streaming' | 'blocking';
+
+export interface Operator {
+  /** the command name, as in the AST and in engine/commands/<name>.ts */
+  readonly name: string;
+  readonly span: Span;
+  readonly kind: OperatorKind;
+  /** true when the operator's output depends on the order of its input */
+  readonly orderSensitive?: boolean;
+  run(input: RowStream, ctx: RunContext): RowStream;
+}
+
+/** A streaming operator from a per-batch function (which may filter or change rows in place). */
+export function streaming(name: string, span: Span, fn: (rows: Batch, ctx: RunContext) => Batch, orderSensitive = false): Operator {
+  return {
+    name,
+    span,
+    kind: 'streaming',
+    orderSensitive,
+    async *run(input, ctx) {
+      for await (const batch of input) {
+        const out = fn(batch, ctx);
+        if (out.length) yield out;
+      }
+    },
+  };
+}
+
+/** Reads a whole stream into one array. */
+export async function collect(input: RowStream): Promise<Row[]> {
+  const all: Row[] = [];
+  for await (const batch of input) for (const r of batch) all.push(r);
+  return all;
+}
+
+export const BATCH_SIZE = 1024;
+
+/** Emits an array as batches. */
+export async function* batches(rows: Row[]): RowStream {
+  for (let i = 0; i < rows.length; i += BATCH_SIZE) yield rows.slice(i, i + BATCH_SIZE);
+}

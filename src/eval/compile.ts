@@ -1,0 +1,266 @@
+/**
+ * Compiles eval expressions (the AST's Expr) into closures, once per command.
+ *
+ * Semantics (eval command reference, spl-semantics.md §8):
+ * - a missing field is null; arithmetic, concatenation and comparisons with
+ *   null give null; where keeps a row only when its expression is true;
+ * - `+` adds two numbers or concatenates two strings; `- * / %` take numbers;
+ *   division by zero gives null; `.` concatenates string forms;
+ * - comparisons compare numerically when both sides are numeric, otherwise as
+ *   case-sensitive strings; `=` is a synonym of `==`; a multivalue side
+ *   matches when any of its values does;
+ * - NOT, AND, OR, XOR work on booleans; null counts as false.
+ */
+import type * as A from '../ast/nodes.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { lookupEvalFunction } from '../functions/eval/registry.js';
+import type { ArgInfo, Compiled, EvalEnv } from '../functions/eval/types.js';
+import { compareStrings, toNumber, toStr } from '../values/coerce.js';
+import type { EvalValue, Scalar } from '../values/value.js';
+
+export class EvalCompileError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+function fail(message: string, span: Span, hint?: string): never {
+  throw new EvalCompileError({ stage: 'plan', message, span, ...(hint ? { hint } : {}) });
+}
+
+/** Reads a field: bindings (mvfilter, mvmap) first, then the row. */
+function readField(env: EvalEnv, name: string): EvalValue {
+  if (env.bindings && env.bindings.has(name)) return env.bindings.get(name)!;
+  const v = env.row.get(name);
+  return v === undefined ? null : v;
+}
+
+/** The fields an expression reads. */
+export function fieldsOf(e: A.Expr, out: string[] = []): string[] {
+  switch (e.type) {
+    case 'field':
+      if (!out.includes(e.name)) out.push(e.name);
+      break;
+    case 'call':
+      e.args.forEach((a) => fieldsOf(a, out));
+      break;
+    case 'binary':
+      fieldsOf(e.left, out);
+      fieldsOf(e.right, out);
+      break;
+    case 'not':
+    case 'negate':
+      fieldsOf(e.operand, out);
+      break;
+    case 'like':
+      fieldsOf(e.left, out);
+      fieldsOf(e.pattern, out);
+      break;
+    case 'in':
+      fieldsOf(e.left, out);
+      e.values.forEach((a) => fieldsOf(a, out));
+      break;
+  }
+  return out;
+}
+
+function argInfo(e: A.Expr): ArgInfo {
+  return {
+    span: e.span,
+    fields: fieldsOf(e),
+    isField: e.type === 'field',
+    ...(e.type === 'string' ? { literal: e.value } : e.type === 'number' ? { literal: e.value } : {}),
+  };
+}
+
+const isTrue = (v: EvalValue) => v === true;
+
+function scalars(v: EvalValue): readonly (Scalar | boolean)[] {
+  if (v === null) return [];
+  return Array.isArray(v) ? v : [v as Scalar | boolean];
+}
+
+/** Compares two single values: numbers numerically, otherwise string forms. */
+function compareOne(a: Scalar | boolean, b: Scalar | boolean): number {
+  const na = typeof a === 'boolean' ? undefined : toNumber(a);
+  const nb = typeof b === 'boolean' ? undefined : toNumber(b);
+  if (na !== undefined && nb !== undefined) return na < nb ? -1 : na > nb ? 1 : 0;
+  return compareStrings(toStr(a), toStr(b));
+}
+
+function comparator(op: A.BinaryOperator): (c: number) => boolean {
+  switch (op) {
+    case '=':
+    case '==':
+      return (c) => c === 0;
+    case '!=':
+      return (c) => c !== 0;
+    case '<':
+      return (c) => c < 0;
+    case '<=':
+      return (c) => c <= 0;
+    case '>':
+      return (c) => c > 0;
+    default:
+      return (c) => c >= 0;
+  }
+}
+
+function arith(op: A.BinaryOperator, a: number, b: number): EvalValue {
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? null : a / b;
+    default:
+      return b === 0 ? null : a % b;
+  }
+}
+
+function single(v: EvalValue): Scalar | boolean | null {
+  if (Array.isArray(v)) return v.length ? v[0] : null;
+  return v as Scalar | boolean | null;
+}
+
+export function compileExpr(e: A.Expr): Compiled {
+  switch (e.type) {
+    case 'string': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'number': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'field': {
+      const name = e.name;
+      return (env) => readField(env, name);
+    }
+    case 'not': {
+      const operand = compileExpr(e.operand);
+      return (env) => !isTrue(operand(env));
+    }
+    case 'negate': {
+      const operand = compileExpr(e.operand);
+      return (env) => {
+        const n = toNumber(single(operand(env)) as Scalar);
+        return n === undefined ? null : -n;
+      };
+    }
+    case 'like':
+      return compileCall({ type: 'call', span: e.span, name: 'like', nameSpan: e.span, args: [e.left, e.pattern] });
+    case 'in':
+      return compileCall({ type: 'call', span: e.span, name: 'in', nameSpan: e.span, args: [e.left, ...e.values] });
+    case 'call':
+      return compileCall(e);
+    case 'binary':
+      return compileBinary(e);
+  }
+}
+
+function compileBinary(e: A.ExprBinary): Compiled {
+  const left = compileExpr(e.left);
+  const right = compileExpr(e.right);
+  const op = e.op;
+  switch (op) {
+    case 'AND':
+      return (env) => isTrue(left(env)) && isTrue(right(env));
+    case 'OR':
+      return (env) => isTrue(left(env)) || isTrue(right(env));
+    case 'XOR':
+      return (env) => isTrue(left(env)) !== isTrue(right(env));
+    case '=':
+    case '==':
+    case '!=':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=': {
+      const test = comparator(op);
+      return (env) => {
+        const a = left(env);
+        const b = right(env);
+        if (a === null || b === null) return false;
+        const as = scalars(a);
+        const bs = scalars(b);
+        for (const x of as) for (const y of bs) if (test(compareOne(x, y))) return true;
+        return false;
+      };
+    }
+    case '.':
+      return (env) => {
+        const a = single(left(env));
+        const b = single(right(env));
+        if (a === null || b === null) return null;
+        return toStr(a) + toStr(b);
+      };
+    case '+':
+      return (env) => {
+        const a = single(left(env));
+        const b = single(right(env));
+        if (a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean') return null;
+        const na = toNumber(a);
+        const nb = toNumber(b);
+        if (na !== undefined && nb !== undefined) return na + nb;
+        if (typeof a === 'string' && typeof b === 'string') return a + b;
+        return null;
+      };
+    default:
+      return (env) => {
+        const a = single(left(env));
+        const b = single(right(env));
+        if (a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean') return null;
+        const na = toNumber(a);
+        const nb = toNumber(b);
+        if (na === undefined || nb === undefined) return null;
+        return arith(op, na, nb);
+      };
+  }
+}
+
+function compileCall(e: A.ExprCall): Compiled {
+  const fn = lookupEvalFunction(e.name);
+  if (!fn) {
+    fail(`unknown eval function '${e.name}'`, e.nameSpan, e.name !== e.name.toLowerCase() && lookupEvalFunction(e.name.toLowerCase()) ? `function names are lower case: ${e.name.toLowerCase()}()` : undefined);
+  }
+  const n = e.args.length;
+  if (n < fn.minArgs || n > fn.maxArgs) {
+    const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : fn.maxArgs === Infinity ? `at least ${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
+    fail(`${e.name}() takes ${want} argument${fn.maxArgs === 1 && fn.minArgs === 1 ? '' : 's'}, ${n} given`, e.span);
+  }
+  const info = e.args.map(argInfo);
+  const problem = fn.check?.(info);
+  if (problem) fail(`${e.name}(): ${problem.message}`, problem.argIndex !== undefined ? e.args[problem.argIndex].span : e.span, problem.hint);
+  const args = e.args.map(compileExpr);
+  return (env) => fn.call(args, env, info);
+}
+
+/** Compiles and reports user errors as a Diagnostic instead of throwing. */
+export function tryCompile(e: A.Expr): { compiled?: Compiled; diagnostic?: Diagnostic } {
+  try {
+    return { compiled: compileExpr(e) };
+  } catch (err) {
+    if (err instanceof EvalCompileError) return { diagnostic: err.diagnostic };
+    throw err;
+  }
+}
+
+/** True for expressions whose result is a boolean (not storable by eval). */
+export function isBooleanExpr(e: A.Expr): boolean {
+  switch (e.type) {
+    case 'not':
+    case 'like':
+    case 'in':
+      return true;
+    case 'binary':
+      return ['AND', 'OR', 'XOR', '=', '==', '!=', '<', '<=', '>', '>='].includes(e.op);
+    case 'call':
+      return ['like', 'match', 'cidrmatch', 'searchmatch', 'isnull', 'isnotnull', 'isnum', 'isstr', 'isint', 'in', 'true', 'false'].includes(e.name);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * AST → plan: one operator per command (engine/commands/<name>.ts), each
+ * streaming, blocking or generating, plus what the events source must do.
+ * Every user error here is a Diagnostic with the command's span.
+ */
+import type * as A from '../ast/nodes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { EvalCompileError } from '../eval/compile.js';
+import { planConvert } from '../engine/commands/convert.js';
+import { planDedup } from '../engine/commands/dedup.js';
+import { planEval } from '../engine/commands/eval.js';
+import { planFields } from '../engine/commands/fields.js';
+import { planHead } from '../engine/commands/head.js';
+import { planRename } from '../engine/commands/rename.js';
+import { planSearch } from '../engine/commands/search.js';
+import { planSort } from '../engine/commands/sort.js';
+import { planStats } from '../engine/commands/stats.js';
+import { planTable } from '../engine/commands/table.js';
+import { planWhere } from '../engine/commands/where.js';
+import { PlanError, type PlanContext } from '../engine/plan-error.js';
+import type { Operator } from '../engine/types.js';
+import { timeOrder } from '../engine/commands/timeorder.js';
+
+export interface Plan {
+  /** the pipeline reads events (it starts with a search) */
+  readonly readsEvents: boolean;
+  readonly operators: readonly Operator[];
+}
+
+/** Commands a later issue will add, and commands that need a Splunk service. */
+const OFFLINE_IMPOSSIBLE: ReadonlyMap<string, string> = new Map([
+  ['apply', 'it applies a Machine Learning Toolkit model, which needs the MLTK app on a Splunk server'],
+  ['fit', 'it trains a Machine Learning Toolkit model, which needs the MLTK app on a Splunk server'],
+  ['sendalert', 'it triggers an alert action on a Splunk server'],
+  ['mstats', 'it reads metrics indexes of a Splunk server'],
+]);
+
+function planCommand(c: A.Command, ctx: PlanContext): Operator {
+  switch (c.type) {
+    case 'search':
+      return planSearch(c, ctx);
+    case 'where':
+      return planWhere(c, ctx);
+    case 'eval':
+      return planEval(c, ctx);
+    case 'stats':
+      return planStats(c, ctx);
+    case 'convert':
+      return planConvert(c, ctx);
+    case 'table':
+      return planTable(c);
+    case 'fields':
+      return planFields(c);
+    case 'rename':
+      return planRename(c);
+    case 'head':
+      return planHead(c);
+    case 'sort':
+      return planSort(c);
+    case 'dedup':
+      return planDedup(c);
+    case 'tstats':
+      throw new PlanError({ stage: 'plan', message: "unsupported command 'tstats'", span: c.span, hint: 'tstats over CIM data models is not implemented yet' });
+    case 'macro':
+      throw new PlanError({ stage: 'expand', message: `macro \`${c.call.text}\` was not expanded`, span: c.span });
+    case 'command': {
+      const why = OFFLINE_IMPOSSIBLE.get(c.name);
+      throw new PlanError({
+        stage: 'plan',
+        message: `unsupported command '${c.name}'`,
+        span: c.nameSpan,
+        hint: why ? `splinter cannot run it offline: ${why}` : 'splinter does not implement this command yet',
+      });
+    }
+  }
+}
+
+export function planPipeline(p: A.Pipeline, ctx: PlanContext): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const operators: Operator[] = [];
+  for (const c of p.commands) {
+    try {
+      operators.push(planCommand(c, ctx));
+    } catch (e) {
+      if (e instanceof PlanError || e instanceof EvalCompileError) diagnostics.push(e.diagnostic);
+      else throw e;
+    }
+  }
+  if (diagnostics.length) return { diagnostics };
+  const readsEvents = !p.leadingPipe;
+  if (!readsEvents) {
+    return { diagnostics: [{ stage: 'plan', message: `'${p.commands[0].type === 'command' ? (p.commands[0] as A.GenericCommand).name : p.commands[0].type}' cannot start a search after '|' here`, span: p.commands[0].span, hint: 'generating commands are not implemented yet; start with search terms to read events' }] };
+  }
+  return { plan: { readsEvents, operators: withTimeOrder(operators) }, diagnostics };
+}
+
+/**
+ * Splunk returns events newest first. Files are read in file order, so the
+ * rows that leave the first search are put in descending _time order when a
+ * later step depends on the order (head, dedup, first(), list(), streamstats,
+ * or plain events as the result); a blocking step that does not care (stats
+ * count/min/max, sort) makes it unnecessary.
+ */
+function withTimeOrder(ops: Operator[]): Operator[] {
+  const first = ops[0];
+  let needed = true;
+  for (const op of ops.slice(1)) {
+    if (op.orderSensitive) break;
+    if (op.kind === 'blocking') {
+      needed = false;
+      break;
+    }
+  }
+  return needed ? [first, timeOrder(first.span), ...ops.slice(1)] : ops;
+}

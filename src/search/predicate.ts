@@ -1,0 +1,196 @@
+/**
+ * The search language as a row predicate (search command reference,
+ * spl-semantics.md §1):
+ * - `field=value`: case-insensitive, `*` wildcards, whole value; a CIDR
+ *   value matches IP addresses in the range; a multivalue field matches when
+ *   any value does; `field=*` means the field exists;
+ * - `field!=value`: the field exists and no value matches;
+ * - `< <= > >=`: numeric when both sides are numbers, else lexicographic;
+ * - `NOT x` is true when x is false, including when the field is missing;
+ * - bare terms and phrases look in _raw (case-insensitive substring; Splunk
+ *   matches index tokens, a documented deviation); with no _raw (after a
+ *   transforming command) they look in every field value;
+ * - `earliest=` / `latest=` are time bounds on _time: [earliest, latest).
+ */
+import type * as A from '../ast/nodes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { cidrContains, parseCidr, parseIp } from '../functions/eval/ip.js';
+import { parseTimeModifier } from '../time/index.js';
+import { compareScalars, toNumber, toStr } from '../values/coerce.js';
+import type { Row, Scalar } from '../values/value.js';
+import { hasWildcard, wildcardRegExp } from '../values/wildcard.js';
+
+export type RowPredicate = (row: Row) => boolean;
+
+export interface SearchContext {
+  readonly now: number;
+  readonly tz: string;
+}
+
+export class SearchCompileError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** A compiled value test: one single value → matches? */
+type ValueTest = (v: Scalar) => boolean;
+
+function valueTest(value: A.SearchValue): ValueTest {
+  const text = value.text;
+  const caseSensitive = value.modifier === 'CASE';
+  if (text === '*') return () => true;
+  const cidr = !hasWildcard(text) && text.includes('/') ? parseCidr(text) : undefined;
+  if (cidr) {
+    return (v) => {
+      const s = toStr(v);
+      if (s.toLowerCase() === text.toLowerCase()) return true;
+      const ip = parseIp(s);
+      return ip !== undefined && cidrContains(cidr, ip);
+    };
+  }
+  if (hasWildcard(text)) {
+    const re = wildcardRegExp(text, caseSensitive);
+    return (v) => re.test(toStr(v));
+  }
+  if (caseSensitive) return (v) => toStr(v) === text;
+  const lower = text.toLowerCase();
+  const len = text.length;
+  return (v) => {
+    const s = typeof v === 'string' ? v : toStr(v);
+    return s.length === len && (s === text || s.toLowerCase() === lower);
+  };
+}
+
+function anyValue(row: Row, field: string, test: ValueTest): boolean | undefined {
+  const v = row.get(field);
+  if (v === undefined) return undefined;
+  if (Array.isArray(v)) {
+    for (const x of v) if (test(x)) return true;
+    return false;
+  }
+  return test(v as Scalar);
+}
+
+function termTest(value: A.SearchValue): RowPredicate {
+  const text = value.text;
+  if (text === '*') return () => true;
+  const caseSensitive = value.modifier === 'CASE';
+  const body = text.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('[\\s\\S]*');
+  const re = new RegExp(body, caseSensitive ? '' : 'i');
+  const needle = caseSensitive ? text : text.toLowerCase();
+  const simple = !hasWildcard(text);
+  const inString = (s: string) => (simple ? (caseSensitive ? s.includes(needle) : s.toLowerCase().includes(needle)) : re.test(s));
+  return (row) => {
+    const raw = row.get('_raw');
+    if (typeof raw === 'string') return inString(raw);
+    for (const v of row.values()) {
+      if (Array.isArray(v)) {
+        for (const x of v) if (inString(toStr(x))) return true;
+      } else if (inString(toStr(v as Scalar))) return true;
+    }
+    return false;
+  };
+}
+
+function timeBound(e: A.SearchCompare, ctx: SearchContext): RowPredicate {
+  const t = parseTimeModifier(e.value.text, ctx.now, ctx.tz);
+  if (t === undefined) {
+    throw new SearchCompileError({
+      stage: 'plan',
+      message: `invalid time modifier '${e.value.text}' for ${e.field.name}`,
+      span: e.value.span,
+      hint: 'use a relative time such as -24h or -7d@d, an epoch number, now, or an absolute time %m/%d/%Y:%H:%M:%S',
+    });
+  }
+  const isEarliest = e.field.name === 'earliest';
+  return (row) => {
+    const time = toNumber(row.get('_time') as Scalar | undefined);
+    if (time === undefined) return false;
+    return isEarliest ? time >= t : time < t;
+  };
+}
+
+export function compileSearch(e: A.SearchExpr, ctx: SearchContext): RowPredicate {
+  switch (e.type) {
+    case 'and': {
+      const parts = e.items.map((x) => compileSearch(x, ctx));
+      return (row) => {
+        for (const p of parts) if (!p(row)) return false;
+        return true;
+      };
+    }
+    case 'or': {
+      const parts = e.items.map((x) => compileSearch(x, ctx));
+      return (row) => {
+        for (const p of parts) if (p(row)) return true;
+        return false;
+      };
+    }
+    case 'not': {
+      const inner = compileSearch(e.expr, ctx);
+      return (row) => !inner(row);
+    }
+    case 'term':
+      return termTest(e.value);
+    case 'compare': {
+      const field = e.field.name;
+      if (!e.field.quoted && (field === 'earliest' || field === 'latest') && e.op === '=') return timeBound(e, ctx);
+      if (e.op === '=' || e.op === '!=') {
+        const test = valueTest(e.value);
+        if (e.op === '=') return (row) => anyValue(row, field, test) === true;
+        return (row) => anyValue(row, field, test) === false;
+      }
+      const target: Scalar = toNumber(e.value.text) ?? e.value.text;
+      const cmp = e.op;
+      const test: ValueTest = (v) => {
+        const c = compareScalars(v, target);
+        if (typeof target === 'string' && toNumber(v) !== undefined) {
+          // numbers only compare numerically with numbers; otherwise lexicographic
+          const s = toStr(v);
+          const l = s < target ? -1 : s > target ? 1 : 0;
+          return cmp === '<' ? l < 0 : cmp === '<=' ? l <= 0 : cmp === '>' ? l > 0 : l >= 0;
+        }
+        return cmp === '<' ? c < 0 : cmp === '<=' ? c <= 0 : cmp === '>' ? c > 0 : c >= 0;
+      };
+      return (row) => anyValue(row, field, test) === true;
+    }
+    case 'in': {
+      const field = e.field.name;
+      const tests = e.values.map(valueTest);
+      const test: ValueTest = (v) => {
+        for (const t of tests) if (t(v)) return true;
+        return false;
+      };
+      return (row) => anyValue(row, field, test) === true;
+    }
+    case 'subsearch':
+      throw new SearchCompileError({ stage: 'plan', message: 'subsearches are not supported yet', span: e.span, hint: 'subsearch support is planned (issue 5)' });
+    case 'macro':
+      throw new SearchCompileError({ stage: 'expand', message: `macro \`${e.call.text}\` was not expanded`, span: e.span });
+  }
+}
+
+/** The fields a search expression reads (for extraction planning). */
+export function searchFields(e: A.SearchExpr, out: Set<string> = new Set()): Set<string> {
+  switch (e.type) {
+    case 'and':
+    case 'or':
+      e.items.forEach((x) => searchFields(x, out));
+      break;
+    case 'not':
+      searchFields(e.expr, out);
+      break;
+    case 'compare':
+      if (e.field.name === 'earliest' || e.field.name === 'latest') out.add('_time');
+      else out.add(e.field.name);
+      break;
+    case 'in':
+      out.add(e.field.name);
+      break;
+    case 'term':
+      out.add('_raw');
+      break;
+  }
+  return out;
+}

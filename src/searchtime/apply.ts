@@ -1,0 +1,80 @@
+/**
+ * Search-time field processing in Splunk's order (props.conf.spec, "search
+ * time operations"): REPORT extractions (done with the raw extraction, in
+ * src/io/extract.ts) → FIELDALIAS → EVAL (all EVAL-
+ * settings of a stanza run "in parallel": each sees the row as it was before
+ * any of them) → LOOKUP. The knowledge itself is data (src/io/profiles/); this
+ * is the one mechanism that runs it. EVAL expressions are compiled once, with
+ * the same eval compiler the eval command uses.
+ */
+import { tryCompile } from '../eval/compile.js';
+import { makeEnv, storeValue } from '../eval/env.js';
+import type { InlineLookup, SearchTimeProfile } from '../io/profiles/types.js';
+import { parse } from '../parser/index.js';
+import type { Compiled } from '../functions/eval/types.js';
+import type { EvalValue, Row, Value } from '../values/value.js';
+import { toStr } from '../values/coerce.js';
+
+export type RowProcessor = (row: Row) => void;
+
+function compileEvalText(expr: string, where: string): Compiled {
+  const parsed = parse(`| eval x=${expr}`);
+  const cmd = parsed.ast?.commands[0];
+  if (!cmd || cmd.type !== 'eval') throw new Error(`${where}: cannot parse ${expr}: ${parsed.diagnostics[0]?.message}`);
+  const { compiled, diagnostic } = tryCompile(cmd.assignments[0].expr);
+  if (!compiled) throw new Error(`${where}: ${diagnostic?.message}`);
+  return compiled;
+}
+
+function lookupProcessor(l: InlineLookup): RowProcessor {
+  const index = new Map<string, readonly string[]>();
+  const matchCols = l.match.map((m) => l.columns.indexOf(m.column));
+  for (const r of l.rows) index.set(matchCols.map((i) => r[i].toLowerCase()).join('\u0000'), r);
+  const outs = l.outputs.map((o) => ({ col: l.columns.indexOf(o.column), field: o.field }));
+  return (row) => {
+    const key: string[] = [];
+    for (const m of l.match) {
+      const v = row.get(m.field);
+      if (v === undefined) return;
+      key.push(toStr(Array.isArray(v) ? v[0] : (v as string)).toLowerCase());
+    }
+    const hit = index.get(key.join('\u0000'));
+    for (const o of outs) {
+      if (l.mode === 'OUTPUTNEW' && row.has(o.field)) continue;
+      const v = hit ? hit[o.col] : l.defaultMatch;
+      if (v !== undefined && v !== '') row.set(o.field, v);
+    }
+  };
+}
+
+/** Compiles the profiles that apply to one (source, sourcetype) into one processor. */
+export function compileProfiles(profiles: readonly SearchTimeProfile[], ctx: { now: number; tz: string }): RowProcessor {
+  // later settings of the same name (source stanza) override earlier ones (sourcetype stanza)
+  const aliases = new Map<string, { from: string; to: string }>();
+  const evals = new Map<string, { field: string; compiled: Compiled }>();
+  const lookups = new Map<string, RowProcessor>();
+  for (const p of profiles) {
+    for (const e of p.entries) {
+      if (e.kind === 'alias') aliases.set(`${e.setting}:${e.from}:${e.to}`, { from: e.from, to: e.to });
+      else evals.set(e.setting, { field: e.field, compiled: compileEvalText(e.expr, `${p.addon} ${e.setting}`) });
+    }
+    for (const l of p.lookups) lookups.set(l.setting, lookupProcessor(l));
+  }
+  const aliasList = [...aliases.values()];
+  const evalList = [...evals.values()];
+  const lookupList = [...lookups.values()];
+  const env = makeEnv(ctx);
+  const results: EvalValue[] = new Array(evalList.length);
+  return (row) => {
+    for (const a of aliasList) {
+      const v = row.get(a.from);
+      // FIELDALIAS: a missing source removes the alias field
+      if (v === undefined) row.delete(a.to);
+      else row.set(a.to, v as Value);
+    }
+    env.row = row;
+    for (let i = 0; i < evalList.length; i++) results[i] = evalList[i].compiled(env);
+    for (let i = 0; i < evalList.length; i++) storeValue(row, evalList[i].field, results[i]);
+    for (const l of lookupList) l(row);
+  };
+}
