@@ -1,0 +1,185 @@
+/**
+ * From a raw event to a row of fields: the default fields (_raw, _time,
+ * host, source, sourcetype) and the search-time raw extractions of its
+ * format (XML scanner, JSON flattening, CSV header names), plus the regex
+ * REPORTs of the add-on profiles that apply. FIELDALIAS, EVAL and LOOKUP
+ * settings of the profiles are left to the engine (see profiles/).
+ */
+import { hostname } from 'node:os';
+import type { Row, Scalar, Value } from '../values/value.js';
+import { flattenJson } from './json.js';
+import { profileFor, searchSourcetype } from './profiles/index.js';
+import { SYSMON_SOURCE } from './profiles/sysmon.js';
+import type { FieldReport } from './profiles/types.js';
+import type { Format, InputFile, RawEvent } from './types.js';
+import { addValue, eventTime, parseIsoUtc, scanWinEvent } from './xml/winevent.js';
+
+export interface ExtractMeta {
+  /** given by the user; default: `XmlWinEventLog:<Channel>` for XML, else the file path */
+  readonly source?: string;
+  /** given by the user; default: `XmlWinEventLog` for XML, `_json`, `csv`, or the file's base name for text */
+  readonly sourcetype?: string;
+  /** given by the user; default: `<Computer>` for XML, else this machine's name */
+  readonly host?: string;
+  /** the file the event comes from (source default and fallback time) */
+  readonly file?: InputFile;
+}
+
+let machineName: string | undefined;
+function localHost(): string {
+  if (machineName === undefined) machineName = hostname();
+  return machineName;
+}
+
+const xmlSources = new Map<string, string>();
+function xmlSource(channel: string): string {
+  let s = xmlSources.get(channel);
+  if (s === undefined) {
+    s = 'XmlWinEventLog:' + channel;
+    if (xmlSources.size > 1000) xmlSources.clear();
+    xmlSources.set(channel, s);
+  }
+  return s;
+}
+
+function firstString(v: Value | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' ? s : s === undefined ? undefined : String(s);
+}
+
+const DEFAULT_SOURCETYPE: Record<Format, string> = {
+  XmlWinEventLog: 'XmlWinEventLog',
+  _json: '_json',
+  csv: 'csv',
+  text: 'text',
+};
+
+/** Runs REPORT regexes of a profile (named groups or `groups` names; MV_ADD only with `repeat`). */
+function applyReports(reports: readonly FieldReport[], raw: string, row: Row): void {
+  for (const r of reports) {
+    const src = r.sourceKey === '_raw' ? raw : firstString(row.get(r.sourceKey));
+    if (src === undefined) continue;
+    if (r.needle !== undefined && src.indexOf(r.needle) < 0) continue;
+    if (r.repeat) {
+      r.regex.lastIndex = 0;
+      for (const m of src.matchAll(r.regex)) setGroups(r, m, row, true);
+    } else {
+      const m = r.regex.exec(src);
+      if (m !== null) setGroups(r, m, row, false);
+    }
+  }
+}
+
+function setGroups(r: FieldReport, m: RegExpExecArray | RegExpMatchArray, row: Row, mvAdd: boolean): void {
+  const put = (name: string, v: string | undefined): void => {
+    if (v === undefined || v.length === 0) return; // KEEP_EMPTY_VALS = false
+    if (mvAdd) addValue(row, name, v);
+    else if (!row.has(name)) row.set(name, v); // without MV_ADD a later value is discarded
+  };
+  if (r.groups !== undefined) r.groups.forEach((name, i) => put(name, m[i + 1]));
+  else if (m.groups !== undefined) for (const name in m.groups) put(name, m.groups[name]);
+}
+
+const EPOCH = /^\d{1,12}(?:\.\d+)?$/;
+const ZONE = /(?:Z|[+-]\d\d:?\d\d)$/;
+
+/** _time from a `_time` or `timestamp` value: epoch seconds, or ISO 8601 (no zone = UTC). */
+export function parseTimeValue(v: string): number | undefined {
+  const s = v.trim();
+  if (EPOCH.test(s)) return Number(s);
+  if (s.length < 10 || s.charCodeAt(4) !== 45) return undefined;
+  if (s.endsWith('Z')) {
+    const t = parseIsoUtc(s.length > 10 && s.charCodeAt(10) === 32 ? s.slice(0, 10) + 'T' + s.slice(11) : s);
+    if (t !== undefined) return t;
+  }
+  const iso = ZONE.test(s) ? s : s + (s.length > 10 ? 'Z' : 'T00:00:00Z');
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms / 1000;
+}
+
+function fieldTime(row: Row): number | undefined {
+  for (const name of ['_time', 'timestamp']) {
+    const v = firstString(row.get(name));
+    if (v !== undefined) {
+      const t = parseTimeValue(v);
+      if (t !== undefined) return t;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Fills `row` (expected empty) with the event's fields. Field order: _raw,
+ * the extracted fields, then _time, host, source, sourcetype (these always
+ * win over an extracted field of the same name).
+ */
+export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
+  row.set('_raw', raw.raw);
+  const fallbackTime = meta.file?.mtime ?? 0;
+  let time: number | undefined;
+  let source = meta.source;
+  let host = meta.host;
+  const sourcetype = meta.sourcetype ?? DEFAULT_SOURCETYPE[raw.format];
+
+  switch (raw.format) {
+    case 'XmlWinEventLog': {
+      let sysmon = source === SYSMON_SOURCE;
+      if (source === undefined) {
+        // the source decides whether the Sysmon add-on applies: peek at the channel first
+        sysmon = raw.raw.indexOf('<Channel>Microsoft-Windows-Sysmon/Operational</Channel>') >= 0;
+      }
+      scanWinEvent(raw.raw, row, { sysmon });
+      if (source === undefined) {
+        const channel = firstString(row.get('Channel'));
+        source = channel !== undefined ? xmlSource(channel) : meta.file?.path ?? 'stdin';
+      }
+      if (host === undefined) host = firstString(row.get('Computer'));
+      time = eventTime(row);
+      break;
+    }
+    case '_json': {
+      let obj = raw.json;
+      if (obj === undefined) {
+        try {
+          obj = JSON.parse(raw.raw);
+        } catch {
+          obj = undefined;
+        }
+      }
+      flattenJson(obj, row);
+      time = fieldTime(row);
+      break;
+    }
+    case 'csv': {
+      const header = raw.header ?? [];
+      const cells = raw.cells ?? [];
+      const n = Math.min(header.length, cells.length);
+      for (let i = 0; i < n; i++) {
+        const name = header[i];
+        const v = cells[i];
+        if (name.length > 0 && v.length > 0) addValue(row, name, v);
+      }
+      time = fieldTime(row);
+      break;
+    }
+    case 'text':
+      break;
+  }
+
+  if (source === undefined) source = meta.file?.path ?? 'stdin';
+  for (const p of profileFor(source, sourcetype)) {
+    if (p.reports.length > 0) applyReports(p.reports, raw.raw, row);
+  }
+  row.set('_time', time ?? fallbackTime);
+  row.set('host', host ?? localHost());
+  row.set('source', source);
+  row.set('sourcetype', searchSourcetype(sourcetype));
+}
+
+/** Every value of a field as text (for tests and tools). */
+export function textValues(row: Row, name: string): string[] {
+  const v = row.get(name);
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map((x: Scalar) => String(x));
+}

@@ -1,0 +1,62 @@
+/**
+ * Which add-on settings apply to an event (props.conf, §6.1): a
+ * `[source::<source>]` stanza and a `[<sourcetype>]` stanza, matched
+ * case-sensitively. Settings of the same name: the source stanza wins.
+ */
+import { SYSMON_RENAMES, SYSMON_SOURCE, sysmonProfile } from './sysmon.js';
+import type { SearchTimeProfile } from './types.js';
+import { windowsXmlProfile } from './windows.js';
+
+export type { AliasEntry, EvalEntry, FieldReport, InlineLookup, ProfileEntry, SearchTimeProfile } from './types.js';
+export { SYSMON_SOURCE, sysmonProfile } from './sysmon.js';
+export { windowsXmlProfile } from './windows.js';
+
+const BY_SOURCE: ReadonlyMap<string, SearchTimeProfile> = new Map([[SYSMON_SOURCE, sysmonProfile]]);
+const BY_SOURCETYPE: ReadonlyMap<string, SearchTimeProfile> = new Map([['XmlWinEventLog', windowsXmlProfile]]);
+
+/**
+ * The sourcetype as searches see it: the Sysmon add-on's `rename =` stanzas
+ * (§6.2 "Other stanzas") turn `XmlWinEventLog:Microsoft-Windows-Sysmon/Operational`
+ * and `XmlWinEventLog:WEC-Sysmon` into `xmlwineventlog`.
+ */
+export function searchSourcetype(sourcetype: string): string {
+  return SYSMON_RENAMES.get(sourcetype) ?? sourcetype;
+}
+
+const cache = new Map<string, SearchTimeProfile[]>();
+
+/**
+ * Profiles for an event, sourcetype stanza first, then source stanza; a
+ * setting defined in the source stanza is removed from the sourcetype one.
+ *
+ * The sourcetype stanza is looked up under the renamed sourcetype
+ * (props.conf.spec `rename`: a renamed sourcetype uses the search-time
+ * configuration of its new name [I]); `xmlwineventlog` (lower case) has no
+ * stanza of its own, so only the source stanza applies to such data.
+ */
+export function profileFor(source: string, sourcetype: string): SearchTimeProfile[] {
+  const key = source + '\u0000' + sourcetype;
+  let hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const bySource = BY_SOURCE.get(source);
+  const bySt = BY_SOURCETYPE.get(searchSourcetype(sourcetype));
+  hit = [];
+  if (bySt !== undefined) {
+    if (bySource === undefined) hit.push(bySt);
+    else {
+      const overridden = new Set<string>([
+        ...bySource.entries.map((e) => e.setting),
+        ...bySource.lookups.map((l) => l.setting),
+      ]);
+      hit.push({
+        ...bySt,
+        entries: bySt.entries.filter((e) => !overridden.has(e.setting)),
+        lookups: bySt.lookups.filter((l) => !overridden.has(l.setting)),
+      });
+    }
+  }
+  if (bySource !== undefined) hit.push(bySource);
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, hit);
+  return hit;
+}

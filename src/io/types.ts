@@ -1,0 +1,37 @@
+/**
+ * Types shared by the input side: files to read, raw events, problems.
+ */
+
+/** How a file's text is split into events and which extraction runs on them. */
+export type Format = 'XmlWinEventLog' | '_json' | 'csv' | 'text';
+
+export interface InputFile {
+  /** path as found (relative or absolute), or `-` for standard input */
+  readonly path: string;
+  /** modification time in epoch seconds (standard input: when reading started) */
+  readonly mtime: number;
+  /** size in bytes when known */
+  readonly size?: number;
+  /** sourcetype given by the user for this file; when absent the format is detected */
+  readonly sourcetype?: string;
+}
+
+export interface RawEvent {
+  /** the event text as in the file (lines of a multi-line event joined with \n) */
+  readonly raw: string;
+  /** 1-based line where the event starts */
+  readonly line: number;
+  /** how the event was read (decides the extraction) */
+  readonly format: Format;
+  /** _json: the parsed object (the reader has already parsed it once) */
+  readonly json?: unknown;
+  /** csv: the header names and this record's cells, in order */
+  readonly header?: readonly string[];
+  readonly cells?: readonly string[];
+}
+
+export interface ReadProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+}
