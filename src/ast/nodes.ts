@@ -310,7 +310,7 @@ export interface MacroCommand {
 
 /** Arguments of a command without a grammar of its own, kept as written. */
 export type GenericArg =
-  | { readonly kind: 'option'; readonly span: Span; readonly name: string; readonly value: SearchValue }
+  | { readonly kind: 'option'; readonly span: Span; readonly name: string; readonly value: SearchValue; readonly group?: readonly GenericArg[] }
   | { readonly kind: 'value'; readonly span: Span; readonly value: SearchValue }
   | { readonly kind: 'operator'; readonly span: Span; readonly text: string }
   | { readonly kind: 'group'; readonly span: Span; readonly args: readonly GenericArg[] }

@@ -148,7 +148,7 @@ function printSortKey(k: A.SortKey): string {
 function printGeneric(a: A.GenericArg): string {
   switch (a.kind) {
     case 'option':
-      return `${a.name}=${printValue(a.value)}`;
+      return a.group ? `${a.name}=(${a.group.map(printGeneric).join(' ')})` : `${a.name}=${printValue(a.value)}`;
     case 'value':
       return printValue(a.value);
     case 'operator':

@@ -26,7 +26,7 @@ function jsonValue(v: Value): unknown {
   return typeof v === 'number' ? (Number.isFinite(v) ? v : toStr(v)) : v;
 }
 
-function rowObject(row: Row, tz: string): Record<string, unknown> {
+export function rowObject(row: Row, tz: string): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   for (const [k, v] of row) o[k] = jsonValue(displayValue(k, v, tz));
   return o;

@@ -13,7 +13,7 @@
  *    operators; keywords in any case.
  * `[` opens a subsearch (a pipeline of its own) in search and args modes.
  */
-import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import * as T from './tokens.js';
 
@@ -76,10 +76,17 @@ export function tokenize(text: string): LexResult {
   let i = 0;
   const n = text.length;
 
+  /** end of a foreach template such as <<FIELD>> or <<MATCHSTR>> at pos, or -1 */
+  const templateEnd = (pos: number): number => {
+    const m = /^<<[A-Za-z_]+>>/.exec(text.slice(pos, pos + 40));
+    return m ? pos + m[0].length : -1;
+  };
   const push = (type: TokenType, start: number, end: number) => {
     tokens.push(createTokenInstance(type, text.slice(start, end), start, end - 1, NaN, NaN, NaN, NaN));
   };
   const top = () => frames[frames.length - 1];
+  /** the word being read is the value of a comparison (field=value) */
+  const isValuePosition = () => tokens.length > 0 && tokenMatcher(tokens[tokens.length - 1], T.CompareOp);
   const lastType = () => (tokens.length ? tokens[tokens.length - 1].tokenType : undefined);
 
   /** reads a double-quoted string starting at i; returns the end offset */
@@ -214,7 +221,9 @@ export function tokenize(text: string): LexResult {
       }
       continue;
     }
-    if (c === 60 || c === 62) {
+    if (c === 60 && templateEnd(i) > 0) {
+      // falls through to the word reader below
+    } else if (c === 60 || c === 62) {
       const eq = text.charCodeAt(i + 1) === 61;
       push(c === 60 ? (eq ? T.Lte : T.Lt) : eq ? T.Gte : T.Gt, i, i + (eq ? 2 : 1));
       i += eq ? 2 : 1;
@@ -242,8 +251,25 @@ export function tokenize(text: string): LexResult {
         continue;
       }
       if (d === 33 && text.charCodeAt(j + 1) === 61) break;
+      if (d === 60 && templateEnd(j) > 0) {
+        j = templateEnd(j);
+        continue;
+      }
+      if (d === 40 && j > i && isValuePosition() && !/^(term|case)$/i.test(text.slice(i, j))) {
+        // a value such as *GetCurrent()*: parentheses written inside the word belong to it
+        const close = text.indexOf(')', j);
+        const inner = close > 0 ? text.slice(j + 1, close) : '';
+        if (close > 0 && !/[\s"()|[\]]/.test(inner)) {
+          j = close + 1;
+          continue;
+        }
+      }
       if (isWordBreak(d)) break;
       j++;
+    }
+    if (j === i) {
+      // a lone template-less '<' or similar cannot start a word: it is handled above; guard anyway
+      j = i + 1;
     }
     const word = text.slice(i, j);
     if (f.atCommandStart) {
@@ -325,6 +351,7 @@ export function tokenize(text: string): LexResult {
 
   function lexExpr(start: number, f: Frame): number {
     const c = text.charCodeAt(start);
+    if (c === 60 && templateEnd(start) > 0) return lexIdentifier(start);
     const two = text.slice(start, start + 2);
     switch (two) {
       case '==':
@@ -432,6 +459,10 @@ export function tokenize(text: string): LexResult {
     let j = start;
     for (;;) {
       const d = text.charCodeAt(j);
+      if (d === 60 && templateEnd(j) > 0) {
+        j = templateEnd(j);
+        continue;
+      }
       if (isIdentPart(d)) {
         j++;
         continue;

@@ -153,8 +153,8 @@ class AstBuilder extends BaseVisitor {
   }
 
   evalAssignment(ctx: Ctx): A.EvalAssignment {
-    const tok = (ctx.Identifier ?? ctx.QuotedField)![0] as IToken;
-    const quoted = tok.tokenType === T.QuotedField;
+    const tok = (ctx.Identifier ?? ctx.QuotedField ?? ctx.QuotedString)![0] as IToken;
+    const quoted = tok.tokenType !== T.Identifier;
     return {
       span: ctxSpan(ctx),
       field: { span: tokSpan(tok), name: quoted ? unquote(tok.image) : tok.image, quoted },
@@ -257,20 +257,25 @@ class AstBuilder extends BaseVisitor {
 
   statsCommand(ctx: Ctx): A.StatsCommand {
     const name = (ctx.StatsCmd![0] as IToken).image as A.StatsCommand['variant'];
+    const by = ctx.byClause ? this.node<ByClause>(ctx.byClause[0] as CstNode) : undefined;
     return {
       type: 'stats',
       span: ctxSpan(ctx),
       variant: name,
-      options: this.nodes(ctx.commandOption),
       aggregations: this.nodes(ctx.aggregation),
-      by: ctx.byClause ? this.node(ctx.byClause[0] as CstNode) : [],
+      options: [...this.nodes<A.Option>(ctx.commandOption), ...(by?.options ?? [])],
+      by: by?.fields ?? [],
     };
   }
 
   aggregation(ctx: Ctx): A.Aggregation {
     const func = ctx.func![0] as IToken;
     const arg = ctx.aggregationArg ? this.node<{ field?: A.FieldName; expr?: A.Expr }>(ctx.aggregationArg[0] as CstNode) : {};
-    const as = ctx.as ? this.node<A.FieldName>(ctx.as[0] as CstNode) : undefined;
+    let as = ctx.as ? this.node<A.FieldName>(ctx.as[0] as CstNode) : undefined;
+    if (as && ctx.asSuffix) {
+      const suffix = ctx.asSuffix[0] as IToken;
+      as = { span: { start: as.span.start, end: suffix.startOffset + suffix.image.length + 1 }, name: `${as.name}(${suffix.image})`, quoted: true };
+    }
     return { span: ctxSpan(ctx), func: func.image, ...arg, ...(as ? { as } : {}) };
   }
 
@@ -279,8 +284,8 @@ class AstBuilder extends BaseVisitor {
     return { field: this.node(ctx.fieldName![0] as CstNode) };
   }
 
-  byClause(ctx: Ctx): A.FieldName[] {
-    return this.nodes(ctx.fieldName);
+  byClause(ctx: Ctx): ByClause {
+    return { fields: this.nodes(ctx.fieldName), options: this.nodes(ctx.commandOption) };
   }
 
   convertCommand(ctx: Ctx): A.ConvertCommand {
@@ -388,8 +393,7 @@ class AstBuilder extends BaseVisitor {
   }
 
   tstatsCommand(ctx: Ctx): A.TstatsCommand {
-    const all = this.nodes<A.Option>(ctx.commandOption);
-    const byStart = ctx.byClause ? (ctx.byClause[0] as CstNode).location!.startOffset : Infinity;
+    const by = ctx.byClause ? this.node<ByClause>(ctx.byClause[0] as CstNode) : undefined;
     if (ctx.MacroCall) {
       const tok = ctx.MacroCall[0] as IToken;
       throw new AstError('macro calls must be expanded before tstats is parsed', tokSpan(tok), 'run with the macros defined, or use `splinter expand` to see the expansion');
@@ -399,12 +403,12 @@ class AstBuilder extends BaseVisitor {
     return {
       type: 'tstats',
       span: ctxSpan(ctx),
-      options: all.filter((o) => o.span.start < byStart),
+      options: this.nodes(ctx.commandOption),
       aggregations: this.nodes(ctx.aggregation),
       ...(from ? { from } : {}),
       ...(where ? { where } : {}),
-      by: ctx.byClause ? this.node(ctx.byClause[0] as CstNode) : [],
-      byOptions: all.filter((o) => o.span.start > byStart),
+      by: by?.fields ?? [],
+      byOptions: by?.options ?? [],
     };
   }
 
@@ -424,6 +428,7 @@ class AstBuilder extends BaseVisitor {
 
   genericArg(ctx: Ctx): A.GenericArg {
     const span = ctxSpan(ctx);
+    if (ctx.groupName) return { kind: 'option', span, name: (ctx.groupName[0] as IToken).image, value: { span, text: '', quoted: false }, group: this.nodes(ctx.genericArg) };
     if (ctx.commandOption) {
       const o = this.node<A.Option>(ctx.commandOption[0] as CstNode);
       return { kind: 'option', span, name: o.name, value: o.value };
@@ -444,6 +449,11 @@ class AstBuilder extends BaseVisitor {
   genericBy(ctx: Ctx): A.FieldName[] {
     return this.nodes(ctx.fieldName);
   }
+}
+
+interface ByClause {
+  fields: A.FieldName[];
+  options: A.Option[];
 }
 
 type SeqItem =

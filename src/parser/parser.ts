@@ -137,7 +137,8 @@ export class SplParser extends CstParser {
     this.SUBRULE(this.fieldName);
     this.CONSUME(T.In);
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.searchValue) });
+    // Splunk tolerates stray commas in the list: IN (,"a","b",)
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.searchValue) }, { ALT: () => this.CONSUME(T.Comma) }]));
     this.CONSUME(T.RParen);
   });
 
@@ -188,7 +189,8 @@ export class SplParser extends CstParser {
   });
 
   public evalAssignment = this.RULE('evalAssignment', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.QuotedField) }]);
+    // a double-quoted target also names a field: eval "Search Name"=...
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.QuotedField) }, { ALT: () => this.CONSUME(T.QuotedString) }]);
     this.CONSUME(T.Eq);
     this.SUBRULE(this.expression);
   });
@@ -334,7 +336,6 @@ export class SplParser extends CstParser {
       this.OPTION(() => this.CONSUME(T.Comma));
     });
     this.OPTION2(() => this.SUBRULE(this.byClause));
-    this.MANY3(() => this.SUBRULE2(this.commandOption));
   });
 
   public aggregation = this.RULE('aggregation', () => {
@@ -347,6 +348,15 @@ export class SplParser extends CstParser {
     this.OPTION3(() => {
       this.CONSUME(T.As);
       this.SUBRULE(this.fieldName, { LABEL: 'as' });
+      // `AS aceFlags(inheritance)`: a name with a parenthesised suffix written against it
+      this.OPTION4({
+        GATE: () => this.LA(1).startOffset === this.LA(0).endOffset! + 1,
+        DEF: () => {
+          this.CONSUME2(T.LParen);
+          this.CONSUME3(T.Word, { LABEL: 'asSuffix' });
+          this.CONSUME2(T.RParen);
+        },
+      });
     });
   });
 
@@ -365,15 +375,15 @@ export class SplParser extends CstParser {
     ]);
   });
 
+  /** `by a, b c` — options may follow or sit between the fields (tstats `by _time span=1h host`) */
   public byClause = this.RULE('byClause', () => {
     this.OR([{ ALT: () => this.CONSUME(T.By) }, { GATE: () => this.isImage(1, 'groupby'), ALT: () => this.CONSUME(T.Word, { LABEL: 'groupby' }) }]);
-    this.AT_LEAST_ONE({
-      // `by a b span=1h`: the option after the fields is not a field
-      GATE: () => this.LA(2).tokenType !== T.Eq,
-      DEF: () => {
-        this.SUBRULE(this.fieldName);
-        this.OPTION(() => this.CONSUME(T.Comma));
-      },
+    this.AT_LEAST_ONE(() => {
+      this.OR2([
+        { ALT: () => this.SUBRULE(this.commandOption) },
+        { ALT: () => this.SUBRULE(this.fieldName) },
+        { ALT: () => this.CONSUME(T.Comma) },
+      ]);
     });
   });
 
@@ -488,7 +498,6 @@ export class SplParser extends CstParser {
       },
     });
     this.OPTION4(() => this.SUBRULE(this.byClause));
-    this.MANY3(() => this.SUBRULE2(this.commandOption));
   });
 
   public tstatsFrom = this.RULE('tstatsFrom', () => {
@@ -517,6 +526,16 @@ export class SplParser extends CstParser {
 
   public genericArg = this.RULE('genericArg', () => {
     this.OR([
+      {
+        // transaction startswith=(field="x")
+        ALT: () => {
+          this.CONSUME(T.WordLike, { LABEL: 'groupName' });
+          this.CONSUME(T.Eq);
+          this.CONSUME(T.LParen);
+          this.MANY(() => this.SUBRULE2(this.genericArg));
+          this.CONSUME(T.RParen);
+        },
+      },
       { ALT: () => this.SUBRULE(this.commandOption) },
       { ALT: () => this.SUBRULE(this.genericBy) },
       { ALT: () => this.SUBRULE(this.searchValue) },
@@ -531,9 +550,9 @@ export class SplParser extends CstParser {
       { ALT: () => this.SUBRULE(this.subsearch) },
       {
         ALT: () => {
-          this.CONSUME(T.LParen);
-          this.MANY(() => this.SUBRULE(this.genericArg));
-          this.CONSUME(T.RParen);
+          this.CONSUME2(T.LParen);
+          this.MANY2(() => this.SUBRULE3(this.genericArg));
+          this.CONSUME2(T.RParen);
         },
       },
     ]);

@@ -11,9 +11,10 @@ describe('registry', () => {
       .filter(Boolean);
     for (const n of names) expect(lookupEvalFunction(n)?.name, n).toBe(n);
   });
-  it('is case-sensitive', () => {
-    expect(lookupEvalFunction('IF')).toBeUndefined();
-    expect(lookupEvalFunction('Round')).toBeUndefined();
+  it('matches names without regard to case (Splunk_TA_microsoft_sysmon writes bit_AND)', () => {
+    expect(lookupEvalFunction('IF')).toBe(lookupEvalFunction('if'));
+    expect(lookupEvalFunction('bit_AND')).toBe(lookupEvalFunction('bit_and'));
+    expect(lookupEvalFunction('nosuchfunction')).toBeUndefined();
   });
   it('arities are consistent', () => {
     for (const f of evalFunctions.values()) {

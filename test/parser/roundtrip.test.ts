@@ -1,0 +1,53 @@
+/** parse → print → parse gives the same AST (spans aside), for every search in queries/. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { printPipeline } from '../../src/ast/print.js';
+import { parse } from '../../src/parser/index.js';
+import { caseSearch, QUERY_FILES } from '../support/cases.js';
+
+function withoutSpans(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(withoutSpans);
+  if (x && typeof x === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan') o[k] = withoutSpans(v);
+    return o;
+  }
+  return x;
+}
+
+export function roundTrip(text: string): void {
+  const first = parse(text);
+  expect(first.diagnostics).toEqual([]);
+  const printed = printPipeline(first.ast!);
+  const second = parse(printed);
+  expect(second.diagnostics, printed).toEqual([]);
+  expect(withoutSpans(second.ast), printed).toEqual(withoutSpans(first.ast));
+}
+
+describe('round trip over queries/', () => {
+  for (const file of QUERY_FILES) {
+    const c = parseYaml(readFileSync(file, 'utf8'));
+    if (c.error && c.error.stage !== 'plan') continue;
+    it(file.replace(/.*queries\//, ''), () => roundTrip(caseSearch(c)));
+  }
+});
+
+describe('round trip of tricky forms', () => {
+  const searches = [
+    'a b OR c NOT d (e OR f) g',
+    'x="a \\"quoted\\" b" y=C:\\\\Windows\\\\* z IN (1, "two", th*)',
+    'NOT (a=1 b=2) OR c<=3',
+    "'odd field'=1 TERM(10.0.0.1) host=CASE(Web)",
+    '| eval x=if(a>1 AND NOT b="x", 1, -2), y=a . "c" + 3 * (4 - 5) % 2, z=x LIKE "a%" XOR y IN ("a", "b")',
+    'foo | where isnull(x) OR len(\'a.b\') >= 3',
+    'x | stats count dc(u) AS "Distinct Users" count(eval(s="404")) AS n BY host, source',
+    'x | eventstats avg(b) AS m BY h | streamstats count',
+    'x | convert timeformat="%Y" ctime(t) AS y mktime(z)',
+    'x | table a b* | fields - c | rename a AS b, c.* AS * | head 5 | sort 0 - count, +str(name) | dedup 2 host keepempty=true sortby -_time',
+    '| tstats summariesonly=true count min(_time) AS firstTime FROM datamodel=Endpoint.Processes WHERE Processes.process_name=cmd.exe BY Processes.dest _time span=1h',
+    'x | rex field=a "(?<b>\\\\w+)" | lookup l f AS g OUTPUT h | join type=left x [search y | stats count BY x]',
+    'x | transaction user startswith=(op="a b") maxspan=2m',
+  ];
+  for (const s of searches) it(s, () => roundTrip(s));
+});

@@ -1,0 +1,38 @@
+/**
+ * Conformance cases as data: every queries/<area>/<case>.yml holds a search
+ * (or a detection), its inputs, and the expected rows or the expected error.
+ * Expected values are worked out from Splunk's documentation, cited in each
+ * file's comments.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { compile, run } from '../src/api.js';
+import { rowObject } from '../src/cli/output.js';
+import { collect } from '../src/engine/types.js';
+import { expandInputs } from '../src/io/inputs.js';
+import { loadMacroTable } from '../src/macros/index.js';
+import { parseNow } from '../src/time/index.js';
+import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
+
+describe('queries/', () => {
+  for (const file of QUERY_FILES) {
+    const c = parseYaml(readFileSync(file, 'utf8')) as Case;
+    it(relative(join(ROOT, 'queries'), file), async () => {
+      const tz = c.tz ?? 'UTC';
+      const now = c.now ? parseNow(c.now, tz)! : Date.parse('2024-06-01T00:00:00Z') / 1000;
+      const macros = loadMacroTable({ paths: (c.macros ?? []).map((m) => join(ROOT, m)), inline: c.macro ?? [] });
+      const compiled = compile(caseSearch(c), { macros, now, tz });
+      if (c.error) {
+        expect(compiled.stage).toBe(c.error.stage);
+        expect(compiled.diagnostics[0]?.message).toContain(c.error.message);
+        return;
+      }
+      expect(compiled.diagnostics).toEqual([]);
+      const files = await expandInputs((c.events ?? []).map((e) => join(ROOT, e)));
+      const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: () => {} }));
+      expect(rows.map((r) => rowObject(r, tz))).toEqual(c.expected);
+    });
+  }
+});

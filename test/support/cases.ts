@@ -1,0 +1,37 @@
+/** Loading of the data-driven cases in queries/. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface Case {
+  search?: string;
+  detection?: string;
+  events?: string[];
+  macros?: string[];
+  macro?: string[];
+  tz?: string;
+  now?: string;
+  expected?: Record<string, unknown>[];
+  error?: { stage: string; message: string; line?: number; column?: number };
+}
+
+function listCases(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...listCases(p));
+    else if (e.name.endsWith('.yml')) out.push(p);
+  }
+  return out.sort();
+}
+
+export function caseSearch(c: Case): string {
+  if (c.search !== undefined) return c.search;
+  const d = parseYaml(readFileSync(join(ROOT, c.detection!), 'utf8')) as { search: string };
+  return d.search.trim();
+}
+
+export const QUERY_FILES = listCases(join(ROOT, 'queries'));
+
