@@ -3,12 +3,14 @@
  * ctime(*time)`): `*` matches any run of characters, case-sensitively
  * (field names are case-sensitive).
  */
+import { escapeRegExp } from '../values/wildcard.js';
+
 const cache = new Map<string, RegExp>();
 
 export function fieldPattern(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (!re) {
-    re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('(.*?)') + '$', 's');
+    re = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('(.*?)') + '$', 's');
     cache.set(pattern, re);
   }
   return re;

@@ -18,7 +18,7 @@ import { cidrContains, parseCidr, parseIp } from '../functions/eval/ip.js';
 import { parseTimeModifier } from '../time/index.js';
 import { compareScalars, toNumber, toStr } from '../values/coerce.js';
 import type { Row, Scalar } from '../values/value.js';
-import { hasWildcard, wildcardRegExp } from '../values/wildcard.js';
+import { escapeRegExp, hasWildcard, wildcardRegExp } from '../values/wildcard.js';
 
 export type RowPredicate = (row: Row) => boolean;
 
@@ -76,7 +76,7 @@ function termTest(value: A.SearchValue): RowPredicate {
   const text = value.text;
   if (text === '*') return () => true;
   const caseSensitive = value.modifier === 'CASE';
-  const body = text.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('[\\s\\S]*');
+  const body = text.split('*').map(escapeRegExp).join('[\\s\\S]*');
   const re = new RegExp(body, caseSensitive ? '' : 'i');
   const needle = caseSensitive ? text : text.toLowerCase();
   const simple = !hasWildcard(text);

@@ -5,7 +5,8 @@
  */
 const cache = new Map<string, RegExp>();
 
-function escapeRegExp(s: string): string {
+/** Escapes every RegExp metacharacter of a literal string. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
