@@ -84,6 +84,8 @@ export function run(plan: Plan, opts: RunOptions, ctx: RunContext): RowStream {
   let stream: RowStream = eventsSource(
     {
       inputs: opts.inputs,
+      ...(plan.filter ? { filter: plan.filter } : {}),
+      ...(plan.fields ? { fields: plan.fields } : {}),
       ...(opts.earliest !== undefined ? { earliest: opts.earliest } : {}),
       ...(opts.latest !== undefined ? { latest: opts.latest } : {}),
       ...(opts.onProblem ? { onProblem: opts.onProblem } : {}),

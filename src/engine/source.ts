@@ -5,10 +5,13 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { extract } from '../io/extract.js';
-import { profileFor } from '../io/profiles/index.js';
+import { profileFor, profileTargets } from '../io/profiles/index.js';
+import { rawFilter } from '../search/rawfilter.js';
 import { readEvents } from '../io/readers/index.js';
 import type { InputFile, ReadProblem } from '../io/types.js';
 import { compileProfiles, type RowProcessor } from '../searchtime/apply.js';
+import type { SearchExpr } from '../ast/nodes.js';
+import { compileSearch, searchFields, type RowPredicate } from '../search/predicate.js';
 import type { Row } from '../values/value.js';
 import { BATCH_SIZE, type RowStream, type RunContext } from './types.js';
 
@@ -29,23 +32,31 @@ export interface SourceOptions {
   readonly inputs: readonly EventInput[];
   readonly earliest?: number;
   readonly latest?: number;
-  /** a cheap test on the raw text that every result must pass (planner's prefilter) */
-  readonly rawFilter?: (raw: string) => boolean;
+  /** the first search's expression: the parts that read only raw extractions run before the add-ons' settings */
+  readonly filter?: SearchExpr;
+  /** the fields the pipeline can use (undefined: all) */
+  readonly fields?: ReadonlySet<string>;
   readonly onProblem?: (p: ReadProblem) => void;
   readonly stats?: SourceStats;
 }
 
 export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
-  const processors = new Map<string, RowProcessor>();
-  const processorFor = (source: string, sourcetype: string): RowProcessor => {
+  const processors = new Map<string, Processor>();
+  const processorFor = (source: string, sourcetype: string): Processor => {
     const key = source + '\u0000' + sourcetype;
     let p = processors.get(key);
     if (!p) {
-      p = compileProfiles(profileFor(source, sourcetype), ctx);
+      const compiled = compileProfiles(profileFor(source, sourcetype), ctx, opts.fields);
+      const early = opts.filter ? earlyPredicate(opts.filter, compiled.targets, ctx) : undefined;
+      p = { process: compiled.process, ...(early ? { early } : {}) };
       processors.set(key, p);
     }
     return p;
   };
+  // metadata and the add-ons' calculated fields are not pieces of the raw text
+  const notVerbatim = new Set([...profileTargets(), '_time', 'host', 'source', 'sourcetype', 'index', 'splunk_server', 'linecount', 'punct', 'eventtype', 'tag']);
+  const xmlRawTest = opts.filter ? rawFilter(opts.filter, (f) => !notVerbatim.has(f) && !f.startsWith('_')) : undefined;
+  const anyRawTest = opts.filter ? rawFilter(opts.filter, () => false) : undefined;
   const stats = opts.stats;
   const onProblem = opts.onProblem ?? ((p: ReadProblem) => ctx.notify(problemNotice(p)));
   return {
@@ -59,13 +70,16 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
           onProblem(p);
         })) {
           if (stats) stats.events++;
-          if (opts.rawFilter && !opts.rawFilter(raw.raw)) continue;
+          const rawTest = raw.format === 'XmlWinEventLog' ? xmlRawTest : anyRawTest;
+          if (rawTest && !rawTest(raw.raw)) continue;
           const row: Row = new Map();
           extract(raw, meta, row);
           const time = row.get('_time') as number;
           if (opts.earliest !== undefined && !(time >= opts.earliest)) continue;
           if (opts.latest !== undefined && !(time < opts.latest)) continue;
-          processorFor(row.get('source') as string, row.get('sourcetype') as string)(row);
+          const p = processorFor(row.get('source') as string, row.get('sourcetype') as string);
+          if (p.early && !p.early(row)) continue;
+          p.process(row);
           batch.push(row);
           if (batch.length >= BATCH_SIZE) {
             yield batch;
@@ -76,6 +90,40 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
       if (batch.length) yield batch;
     },
   };
+}
+
+interface Processor {
+  readonly process: RowProcessor;
+  readonly early?: RowPredicate;
+}
+
+/**
+ * The conjuncts of the search that read no field the add-ons' settings set:
+ * they give the same answer before those settings run, so an event they
+ * reject is dropped before its calculated fields are computed. The search
+ * command still tests the whole expression afterwards.
+ */
+function earlyPredicate(expr: SearchExpr, late: ReadonlySet<string>, ctx: RunContext): RowPredicate | undefined {
+  const conjuncts = expr.type === 'and' ? expr.items : [expr];
+  const early = conjuncts.filter((c) => !hasNested(c) && [...searchFields(c)].every((f) => !late.has(f)));
+  if (early.length === 0) return undefined;
+  const span = { start: 0, end: 0 };
+  return compileSearch(early.length === 1 ? early[0] : { type: 'and', span, items: early }, ctx);
+}
+
+function hasNested(e: SearchExpr): boolean {
+  switch (e.type) {
+    case 'subsearch':
+    case 'macro':
+      return true;
+    case 'and':
+    case 'or':
+      return e.items.some(hasNested);
+    case 'not':
+      return hasNested(e.expr);
+    default:
+      return false;
+  }
 }
 
 function problemNotice(p: ReadProblem): Diagnostic {

@@ -20,11 +20,16 @@ import { planWhere } from '../engine/commands/where.js';
 import { PlanError, type PlanContext } from '../engine/plan-error.js';
 import type { Operator } from '../engine/types.js';
 import { timeOrder } from '../engine/commands/timeorder.js';
+import { requiredFields } from './fields.js';
 
 export interface Plan {
   /** the pipeline reads events (it starts with a search) */
   readonly readsEvents: boolean;
   readonly operators: readonly Operator[];
+  /** the first search's expression: the events source may test parts of it early */
+  readonly filter?: A.SearchExpr;
+  /** the fields the pipeline can use; undefined = all */
+  readonly fields?: ReadonlySet<string>;
 }
 
 /** Commands a later issue will add, and commands that need a Splunk service. */
@@ -91,7 +96,10 @@ export function planPipeline(p: A.Pipeline, ctx: PlanContext): { plan?: Plan; di
   if (!readsEvents) {
     return { diagnostics: [{ stage: 'plan', message: `'${p.commands[0].type === 'command' ? (p.commands[0] as A.GenericCommand).name : p.commands[0].type}' cannot start a search after '|' here`, span: p.commands[0].span, hint: 'generating commands are not implemented yet; start with search terms to read events' }] };
   }
-  return { plan: { readsEvents, operators: withTimeOrder(operators) }, diagnostics };
+  const first = p.commands[0];
+  const filter = first.type === 'search' && first.expr ? first.expr : undefined;
+  const fields = requiredFields(p);
+  return { plan: { readsEvents, operators: withTimeOrder(operators), ...(filter ? { filter } : {}), ...(fields ? { fields } : {}) }, diagnostics };
 }
 
 /**

@@ -60,3 +60,17 @@ export function profileFor(source: string, sourcetype: string): SearchTimeProfil
   cache.set(key, hit);
   return hit;
 }
+
+/**
+ * Every field an add-on profile may set with a value that is not a piece of
+ * the raw text: alias targets, calculated fields, lookup outputs. (REPORT
+ * extractions are pieces of the raw text and are not listed.)
+ */
+export function profileTargets(): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of [...BY_SOURCE.values(), ...BY_SOURCETYPE.values()]) {
+    for (const e of p.entries) out.add(e.kind === 'alias' ? e.to : e.field);
+    for (const l of p.lookups) for (const o of l.outputs) out.add(o.field);
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * A necessary condition on an event's raw text, derived from the search, so
+ * that events which cannot match are dropped before their fields are
+ * extracted (Splunk does the same with its index of raw-text terms).
+ *
+ * `field=value` can only hold when the raw text contains the longest
+ * literal run of the value (ignoring case) — true when the field's value is a
+ * piece of the raw text, which the caller decides (`verbatim`): for
+ * XmlWinEventLog, whose extracted values are not decoded, every field but the
+ * metadata and the add-ons' calculated fields. A bare term must appear in
+ * _raw in any format. NOT, !=, <, > and CIDR values give no condition; OR
+ * needs a condition on every branch.
+ */
+import type * as A from '../ast/nodes.js';
+import { parseCidr } from '../functions/eval/ip.js';
+import { escapeRegExp } from '../values/wildcard.js';
+
+type Requirement = { kind: 'all' | 'any'; items: Requirement[] } | { kind: 'text'; needle: string };
+
+const MIN_NEEDLE = 2;
+
+function needleOf(v: A.SearchValue): string | undefined {
+  if (!v.quoted && v.text.includes('/') && parseCidr(v.text)) return undefined;
+  let best = '';
+  for (const part of v.text.split('*')) if (part.length > best.length) best = part;
+  return best.length >= MIN_NEEDLE ? best : undefined;
+}
+
+function requirement(e: A.SearchExpr, verbatim: (field: string) => boolean): Requirement | undefined {
+  switch (e.type) {
+    case 'and': {
+      const items = e.items.map((x) => requirement(x, verbatim)).filter((r): r is Requirement => r !== undefined);
+      return items.length === 0 ? undefined : items.length === 1 ? items[0] : { kind: 'all', items };
+    }
+    case 'or': {
+      const items = e.items.map((x) => requirement(x, verbatim));
+      if (items.some((r) => r === undefined)) return undefined;
+      return { kind: 'any', items: items as Requirement[] };
+    }
+    case 'term': {
+      const needle = needleOf(e.value);
+      return needle ? { kind: 'text', needle } : undefined;
+    }
+    case 'compare': {
+      if (e.op !== '=' || !verbatim(e.field.name)) return undefined;
+      const needle = needleOf(e.value);
+      return needle ? { kind: 'text', needle } : undefined;
+    }
+    case 'in': {
+      if (!verbatim(e.field.name)) return undefined;
+      const needles = e.values.map(needleOf);
+      if (needles.length === 0 || needles.some((n) => n === undefined)) return undefined;
+      return { kind: 'any', items: (needles as string[]).map((needle) => ({ kind: 'text', needle })) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function compile(r: Requirement): (raw: string) => boolean {
+  if (r.kind === 'text') {
+    const re = new RegExp(escapeRegExp(r.needle), 'i');
+    return (raw) => re.test(raw);
+  }
+  // any-of plain needles: one alternation, one scan
+  if (r.kind === 'any' && r.items.every((x) => x.kind === 'text')) {
+    const re = new RegExp(r.items.map((x) => escapeRegExp((x as { needle: string }).needle)).join('|'), 'i');
+    return (raw) => re.test(raw);
+  }
+  const parts = r.items.map(compile);
+  return r.kind === 'all' ? (raw) => parts.every((p) => p(raw)) : (raw) => parts.some((p) => p(raw));
+}
+
+export function rawFilter(e: A.SearchExpr, verbatim: (field: string) => boolean): ((raw: string) => boolean) | undefined {
+  const r = requirement(e, verbatim);
+  return r ? compile(r) : undefined;
+}

@@ -1,0 +1,45 @@
+/** The raw-text condition is necessary, never sufficient: it may keep too much, never drop a match. */
+import { describe, expect, it } from 'vitest';
+import type { SearchExpr } from '../../src/ast/nodes.js';
+import { parse } from '../../src/parser/index.js';
+import { rawFilter } from '../../src/search/rawfilter.js';
+
+function filterOf(search: string, verbatim = (f: string) => f !== 'action') {
+  const ast = parse(search).ast!;
+  const first = ast.commands[0];
+  if (first.type !== 'search' || !first.expr) throw new Error('no search');
+  return rawFilter(first.expr as SearchExpr, verbatim);
+}
+
+const RAW = "<Event><System><EventID>17</EventID></System><EventData><Data Name='PipeName'>&lt;Anonymous Pipe&gt;</Data><Data Name='Image'>C:\\Tools\\x.exe</Data></EventData></Event>";
+
+describe('rawFilter', () => {
+  it('requires the longest literal run of a wildcard value, ignoring case', () => {
+    expect(filterOf('PipeName="*ANONYMOUS pipe*"')!(RAW)).toBe(true);
+    expect(filterOf('PipeName="*srvsvc*"')!(RAW)).toBe(false);
+  });
+  it('IN needs one of its values', () => {
+    expect(filterOf('EventCode IN (17, 18)')!(RAW)).toBe(true);
+    expect(filterOf('EventCode IN (10, 11)')!(RAW)).toBe(false);
+  });
+  it('gives no condition for NOT, !=, ranges, CIDR values, field=* or calculated fields', () => {
+    expect(filterOf('NOT Image=*Program*')).toBeUndefined();
+    expect(filterOf('Image!=foo')).toBeUndefined();
+    expect(filterOf('count>10')).toBeUndefined();
+    expect(filterOf('src=10.0.0.0/8')).toBeUndefined();
+    expect(filterOf('Image=*')).toBeUndefined();
+    expect(filterOf('action=allowed')).toBeUndefined();
+  });
+  it('an OR needs a condition on every branch', () => {
+    expect(filterOf('PipeName=*zzz* OR action=allowed')).toBeUndefined();
+    expect(filterOf('PipeName=*zzz* OR Image=*tools*')!(RAW)).toBe(true);
+  });
+  it('AND keeps the conditions it can and skips the others', () => {
+    expect(filterOf('action=allowed PipeName=*anonymous*')!(RAW)).toBe(true);
+    expect(filterOf('action=allowed PipeName=*named*')!(RAW)).toBe(false);
+  });
+  it('bare terms must appear in the raw text', () => {
+    expect(filterOf('x.exe')!(RAW)).toBe(true);
+    expect(filterOf('y.exe')!(RAW)).toBe(false);
+  });
+});
