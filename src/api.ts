@@ -8,7 +8,8 @@
 import type { Pipeline } from './ast/nodes.js';
 import { SplError, type Diagnostic, type SourceText } from './diagnostics/diagnostic.js';
 import { eventsSource, type EventInput, type SourceStats } from './engine/source.js';
-import type { RowStream, RunContext } from './engine/types.js';
+import type { BaseContext, RowStream, RunContext } from './engine/types.js';
+import type { SearchExpr } from './ast/nodes.js';
 import type { ReadProblem } from './io/types.js';
 import { expandMacros, type Expansion, type MacroTable } from './macros/index.js';
 import { parse } from './parser/index.js';
@@ -62,7 +63,7 @@ export function compile(text: string, opts: CompileOptions): Compiled {
     return { search, expansion, stage: d[0]?.stage === 'lex' ? 'lex' : 'parse', diagnostics: d, notices };
   }
   if (opts.until === 'parse') return { search, expansion, ast: parsed.ast, stage: 'ok', diagnostics: [], notices };
-  const planned = planPipeline(parsed.ast, { now: opts.now, tz: opts.tz });
+  const planned = planPipeline(parsed.ast, { now: opts.now, tz: opts.tz, text: expansion.text });
   if (!planned.plan) {
     const d = planned.diagnostics.map((x) => relocate(x, expansion, search));
     return { search, expansion, ast: parsed.ast, stage: d[0]?.stage === 'expand' ? 'expand' : 'plan', diagnostics: d, notices };
@@ -80,21 +81,35 @@ export interface RunOptions {
 }
 
 /** Runs a planned search: the rows it returns, in batches. */
-export function run(plan: Plan, opts: RunOptions, ctx: RunContext): RowStream {
-  let stream: RowStream = eventsSource(
-    {
-      inputs: opts.inputs,
-      ...(plan.filter ? { filter: plan.filter } : {}),
-      ...(plan.fields ? { fields: plan.fields } : {}),
-      ...(opts.earliest !== undefined ? { earliest: opts.earliest } : {}),
-      ...(opts.latest !== undefined ? { latest: opts.latest } : {}),
-      ...(opts.onProblem ? { onProblem: opts.onProblem } : {}),
-      ...(opts.stats ? { stats: opts.stats } : {}),
-    },
-    ctx,
-  );
-  for (const op of plan.operators) stream = op.run(stream, ctx);
-  return stream;
+export function run(plan: Plan, opts: RunOptions, base: BaseContext): RowStream {
+  const events = (narrow: { filter?: SearchExpr; fields?: ReadonlySet<string> } = {}, counted = false): RowStream =>
+    eventsSource(
+      {
+        inputs: opts.inputs,
+        ...(narrow.filter ? { filter: narrow.filter } : {}),
+        ...(narrow.fields ? { fields: narrow.fields } : {}),
+        ...(opts.earliest !== undefined ? { earliest: opts.earliest } : {}),
+        ...(opts.latest !== undefined ? { latest: opts.latest } : {}),
+        ...(opts.onProblem ? { onProblem: opts.onProblem } : {}),
+        // only the main search counts events and problems once
+        ...(opts.stats && counted ? { stats: opts.stats } : {}),
+      },
+      ctx,
+    );
+  const ctx: RunContext = {
+    ...base,
+    events: (narrow) => events(narrow, !plan.readsEvents),
+    runPlan: (sub) => pipe(sub, sub.readsEvents ? events({ ...(sub.filter ? { filter: sub.filter } : {}), ...(sub.fields ? { fields: sub.fields } : {}) }) : empty()),
+  };
+  const pipe = (p: Plan, input: RowStream): RowStream => {
+    let stream = input;
+    for (const op of p.operators) stream = op.run(stream, ctx);
+    return stream;
+  };
+  const input = plan.readsEvents ? events({ ...(plan.filter ? { filter: plan.filter } : {}), ...(plan.fields ? { fields: plan.fields } : {}) }, true) : empty();
+  return pipe(plan, input);
 }
+
+async function* empty(): RowStream {}
 
 export type { EventInput, SourceStats, Plan, Pipeline };

@@ -173,10 +173,21 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
     },
     { ...tctx, notify: (d) => stderr(renderDiagnostic(d, compiled.search)) },
   );
-  for await (const batch of rows) {
-    if (strictFailure) break;
-    results += batch.length;
-    writer.rows(batch);
+  // progress on a terminal, for long runs: events read so far, rewritten in place
+  const progress = process.stderr.isTTY
+    ? setInterval(() => process.stderr.write(`\rsplinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${((Date.now() - started) / 1000).toFixed(0)}s `), 1000)
+    : undefined;
+  try {
+    for await (const batch of rows) {
+      if (strictFailure) break;
+      results += batch.length;
+      writer.rows(batch);
+    }
+  } finally {
+    if (progress) {
+      clearInterval(progress);
+      process.stderr.write('\r\x1b[K');
+    }
   }
   writer.end();
   if (problems.length > 20) stderr(`warning: ${problems.length - 20} more unreadable lines or records not shown`);

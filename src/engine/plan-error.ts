@@ -1,4 +1,6 @@
+import type { Pipeline } from '../ast/nodes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { Plan } from '../plan/plan.js';
 
 /** A user error found while planning a command. */
 export class PlanError extends Error {
@@ -14,4 +16,8 @@ export function planFail(message: string, span: Span, hint?: string): never {
 export interface PlanContext {
   readonly now: number;
   readonly tz: string;
+  /** the (expanded) text the AST spans point into, for commands that re-read a part of it */
+  readonly text: string;
+  /** plans a subsearch's pipeline; throws PlanError with its first diagnostic */
+  readonly planSubsearch: (p: Pipeline) => Plan;
 }

@@ -5,19 +5,34 @@
  * sort) read their whole input before they emit. Breaking out of the loop
  * (head) returns the upstream iterators, which closes the files.
  */
+import type { SearchExpr } from '../ast/nodes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { Plan } from '../plan/plan.js';
 import type { Row } from '../values/value.js';
 
 export type Batch = Row[];
 export type RowStream = AsyncIterable<Batch>;
 
-export interface RunContext {
+/** What a caller of run() provides. */
+export interface BaseContext {
   /** search start time, epoch seconds */
   readonly now: number;
   /** IANA zone for rendering and parsing times */
   readonly tz: string;
   /** a notice or warning for the user (rendered by the CLI) */
   readonly notify: (d: Diagnostic) => void;
+}
+
+/** What operators get at run time. */
+export interface RunContext extends BaseContext {
+  /**
+   * Every event of the run's inputs with every field computed (generating
+   * commands such as tstats read them); `filter` and `fields` narrow the work
+   * as for the first search.
+   */
+  readonly events: (opts?: { filter?: SearchExpr; fields?: ReadonlySet<string> }) => RowStream;
+  /** runs a planned sub-pipeline (a subsearch) over the same inputs */
+  readonly runPlan: (plan: Plan) => RowStream;
 }
 
 export type OperatorKind = 'generating' | 'streaming' | 'blocking';
@@ -29,6 +44,8 @@ export interface Operator {
   readonly kind: OperatorKind;
   /** true when the operator's output depends on the order of its input */
   readonly orderSensitive?: boolean;
+  /** a generating command that may also follow others, adding its rows (append=true, inputlookup append=t) */
+  readonly appendsToInput?: boolean;
   run(input: RowStream, ctx: RunContext): RowStream;
 }
 

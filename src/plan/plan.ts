@@ -21,6 +21,7 @@ import { PlanError, type PlanContext } from '../engine/plan-error.js';
 import type { Operator } from '../engine/types.js';
 import { timeOrder } from '../engine/commands/timeorder.js';
 import { requiredFields } from './fields.js';
+import { GENERIC_COMMANDS } from '../engine/commands/registry.js';
 
 export interface Plan {
   /** the pipeline reads events (it starts with a search) */
@@ -69,6 +70,8 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
     case 'macro':
       throw new PlanError({ stage: 'expand', message: `macro \`${c.call.text}\` was not expanded`, span: c.span });
     case 'command': {
+      const planner = GENERIC_COMMANDS.get(c.name);
+      if (planner) return planner(c, ctx);
       const why = OFFLINE_IMPOSSIBLE.get(c.name);
       throw new PlanError({
         stage: 'plan',
@@ -80,7 +83,15 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
   }
 }
 
-export function planPipeline(p: A.Pipeline, ctx: PlanContext): { plan?: Plan; diagnostics: Diagnostic[] } {
+export function planPipeline(p: A.Pipeline, base: { now: number; tz: string; text: string }): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const ctx: PlanContext = {
+    ...base,
+    planSubsearch(sub: A.Pipeline): Plan {
+      const r = planPipeline(sub, base);
+      if (!r.plan) throw new PlanError(r.diagnostics[0]);
+      return r.plan;
+    },
+  };
   const diagnostics: Diagnostic[] = [];
   const operators: Operator[] = [];
   for (const c of p.commands) {
@@ -93,11 +104,17 @@ export function planPipeline(p: A.Pipeline, ctx: PlanContext): { plan?: Plan; di
   }
   if (diagnostics.length) return { diagnostics };
   const readsEvents = !p.leadingPipe;
-  if (!readsEvents) {
-    return { diagnostics: [{ stage: 'plan', message: `'${p.commands[0].type === 'command' ? (p.commands[0] as A.GenericCommand).name : p.commands[0].type}' cannot start a search after '|' here`, span: p.commands[0].span, hint: 'generating commands are not implemented yet; start with search terms to read events' }] };
+  if (!readsEvents && operators[0].kind !== 'generating') {
+    const c = p.commands[0];
+    return { diagnostics: [{ stage: 'plan', message: `'${c.type === 'command' ? c.name : c.type}' cannot start a search after '|': it is not a generating command`, span: c.span, hint: 'start with search terms to read events, or with a generating command such as tstats, inputlookup or makeresults' }] };
+  }
+  for (const [i, op] of operators.entries()) {
+    if (i > 0 && op.kind === 'generating' && !op.appendsToInput) {
+      return { diagnostics: [{ stage: 'plan', message: `'${op.name}' is a generating command: it must come first, after '|'`, span: op.span }] };
+    }
   }
   const first = p.commands[0];
-  const filter = first.type === 'search' && first.expr ? first.expr : undefined;
+  const filter = readsEvents && first.type === 'search' && first.expr ? first.expr : undefined;
   const fields = requiredFields(p);
   return { plan: { readsEvents, operators: withTimeOrder(operators), ...(filter ? { filter } : {}), ...(fields ? { fields } : {}) }, diagnostics };
 }
@@ -119,5 +136,6 @@ function withTimeOrder(ops: Operator[]): Operator[] {
       break;
     }
   }
+  if (first.kind === 'generating') return ops;
   return needed ? [first, timeOrder(first.span), ...ops.slice(1)] : ops;
 }
