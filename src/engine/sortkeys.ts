@@ -9,9 +9,9 @@ function compareIp(a: Scalar, b: Scalar): number {
   const ia = parseIp(String(a));
   const ib = parseIp(String(b));
   if (ia && ib) {
-    const x = ia.toString();
-    const y = ib.toString();
-    return x < y ? -1 : x > y ? 1 : 0;
+    // IPv4 before IPv6, then by address value
+    if (ia.v6 !== ib.v6) return ia.v6 ? 1 : -1;
+    return ia.value < ib.value ? -1 : ia.value > ib.value ? 1 : 0;
   }
   if (ia) return -1;
   if (ib) return 1;

@@ -23,26 +23,20 @@ export function planRename(node: RenameCommand): Operator {
   }));
 }
 
+/**
+ * One rename pair over a row: matching fields take their new names in place;
+ * an untouched field whose name a rename takes is replaced.
+ */
 function renameOnce(row: Row, from: string, to: string): Row {
-  if (!from.includes('*')) {
-    if (!row.has(from) || from === to) return row;
-  }
-  let changed = false;
-  const renamed: [string, Value][] = [];
+  if (!from.includes('*') && (!row.has(from) || from === to)) return row;
+  const renamed: { name: string; value: Value; moved: boolean }[] = [];
   for (const [name, value] of row) {
     const target = renameField(name, from, to);
-    if (target !== undefined && target !== name) changed = true;
-    renamed.push([target ?? name, value]);
+    renamed.push({ name: target ?? name, value, moved: target !== undefined && target !== name });
   }
-  if (!changed) return row;
-  const targets = new Set(renamed.filter(([n], i) => n !== [...row.keys()][i]).map(([n]) => n));
+  if (!renamed.some((r) => r.moved)) return row;
+  const taken = new Set(renamed.filter((r) => r.moved).map((r) => r.name));
   const out: Row = new Map();
-  const keys = [...row.keys()];
-  renamed.forEach(([name, value], i) => {
-    const isRenamed = name !== keys[i];
-    // an untouched field that a rename overwrites disappears
-    if (!isRenamed && targets.has(name)) return;
-    out.set(name, value);
-  });
+  for (const r of renamed) if (r.moved || !taken.has(r.name)) out.set(r.name, r.value);
   return out;
 }
