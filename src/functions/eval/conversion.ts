@@ -177,4 +177,34 @@ const printfFn = define('printf', 1, Infinity, (args, env) => {
   return sprintf(fmt, values);
 });
 
-export const conversionFunctions: readonly EvalFunction[] = [tostringFn, tonumberFn, printfFn];
+/**
+ * ipmask(<mask>, <ip>): "Generates a new IP address by applying a mask to an
+ * IP address using a bitwise AND operation"; IPv4 only, e.g.
+ * ipmask("255.255.255.0", "192.168.2.10") = "192.168.2.0". Anything that is
+ * not two IPv4 addresses gives NULL.
+ */
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+function v4Octets(s: string | null): number[] | null {
+  const m = s === null ? null : V4.exec(s.trim());
+  if (!m) return null;
+  const o = m.slice(1).map(Number);
+  return o.every((x) => x <= 255) ? o : null;
+}
+const ipmaskFn = define(
+  'ipmask',
+  2,
+  2,
+  (args, env) => {
+    const mask = v4Octets(str(args[0](env)));
+    const ip = v4Octets(str(args[1](env)));
+    if (!mask || !ip) return null;
+    return ip.map((x, i) => x & mask[i]).join('.');
+  },
+  (info) => {
+    const m = info[0];
+    if (m && typeof m.literal === 'string' && !v4Octets(m.literal)) return { message: `the mask must be an IPv4 address such as "255.255.255.0", not "${m.literal}"`, argIndex: 0 };
+    return undefined;
+  },
+);
+
+export const conversionFunctions: readonly EvalFunction[] = [tostringFn, tonumberFn, printfFn, ipmaskFn];

@@ -128,6 +128,39 @@ function extreme(name: string, sign: 1 | -1): EvalFunction {
   });
 }
 
+/**
+ * avg(<values>) and sum(<values>) (statistical eval functions): every
+ * numeric value of the arguments (fields single or multivalue, numbers);
+ * arguments that are missing or not numbers are ignored, and with no numeric
+ * value at all the result is NULL. A string literal is an error ("returns an
+ * error because one of the arguments in the function is a string": avg(1, 2,
+ * "3")). Documented: a=5.0, b="9": avg(a, b, c) = 7; avg(1, 2, 3) = 2.
+ */
+function numericFold(name: string, fold: (sum: number, n: number) => number): EvalFunction {
+  return define(
+    name,
+    1,
+    Infinity,
+    (args, env) => {
+      let sum = 0;
+      let n = 0;
+      for (const a of args) {
+        for (const v of valuesOfEval(a(env))) {
+          const x = num(v);
+          if (x === null) continue;
+          sum += x;
+          n++;
+        }
+      }
+      return n === 0 ? null : fold(sum, n);
+    },
+    (info) => {
+      const i = info.findIndex((a) => typeof a.literal === 'string');
+      return i < 0 ? undefined : { message: `arguments must be numbers, not the string "${String(info[i].literal)}"`, argIndex: i, hint: 'convert a quoted number with tonumber()' };
+    },
+  );
+}
+
 const randomFn = define('random', 0, 0, () => Math.floor(Math.random() * 2147483648));
 const piFn = define('pi', 0, 0, () => Math.PI);
 
@@ -148,6 +181,8 @@ export const mathFunctions: readonly EvalFunction[] = [
   extreme('max', 1),
   extreme('min', -1),
   randomFn,
+  numericFold('avg', (sum, n) => sum / n),
+  numericFold('sum', (sum) => sum),
   unary('acos', Math.acos),
   unary('acosh', Math.acosh),
   unary('asin', Math.asin),

@@ -8,6 +8,7 @@
 import type { EvalFunction, EvalEnv } from './types.js';
 import type { EvalValue, Scalar } from '../../values/value.js';
 import { compareStrings, toStr } from '../../values/coerce.js';
+import { parse } from '../../parser/index.js';
 import { checkRegexArg, define, int, num, readField, result, runtimeRegex, str, valuesOfEval } from './util.js';
 
 const mvcountFn = define('mvcount', 1, 1, (args, env) => {
@@ -222,6 +223,55 @@ const mvrangeFn = define(
   },
 );
 
+/**
+ * commands(<value>): "takes a search string, such as 'search foo | stats
+ * count | sort count', and returns a multivalue field containing a list of
+ * the commands used" (search, stats, sort). The string is read by the
+ * parser; a string that does not parse is split on its top-level pipes and
+ * each piece gives its first word.
+ */
+function commandNames(text: string): string[] {
+  const parsed = parse(text);
+  if (parsed.ast) {
+    return parsed.ast.commands.map((c) => (c.type === 'command' ? c.name : c.type === 'stats' ? c.variant : c.type === 'macro' ? '`' + c.call.text + '`' : c.type));
+  }
+  const out: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let piece = '';
+  const flush = (first: boolean) => {
+    const w = /^\s*([A-Za-z_][\w-]*)/.exec(piece);
+    if (first && !/^\s*\|/.test(text)) out.push('search');
+    else if (w) out.push(w[1].toLowerCase());
+    piece = '';
+  };
+  let first = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      piece += c + text[++i];
+      continue;
+    }
+    if (c === '"') quote = !quote;
+    else if (!quote && (c === '[' || c === '(')) depth++;
+    else if (!quote && (c === ']' || c === ')')) depth--;
+    else if (!quote && depth === 0 && c === '|') {
+      if (piece.trim() !== '' || !first) flush(first);
+      first = false;
+      continue;
+    }
+    piece += c;
+  }
+  if (piece.trim() !== '') flush(first);
+  return out;
+}
+
+const commandsFn = define('commands', 1, 1, (args, env) => {
+  const s = str(args[0](env));
+  if (s === null) return null;
+  return result(commandNames(s));
+});
+
 export const multivalueFunctions: readonly EvalFunction[] = [
   mvcountFn,
   mvindexFn,
@@ -235,4 +285,5 @@ export const multivalueFunctions: readonly EvalFunction[] = [
   mvsortFn,
   mvreverseFn,
   mvrangeFn,
+  commandsFn,
 ];

@@ -7,6 +7,7 @@ import { conditionalFunctions } from './conditional.js';
 import { conversionFunctions } from './conversion.js';
 import { cryptoFunctions } from './crypto.js';
 import { informationalFunctions } from './informational.js';
+import { jsonFunctions } from './json.js';
 import { bitwiseFunctions } from './bitwise.js';
 import { mathFunctions } from './math.js';
 import { multivalueFunctions } from './multivalue.js';
@@ -25,6 +26,7 @@ function build(): ReadonlyMap<string, EvalFunction> {
     informationalFunctions,
     cryptoFunctions,
     timeFunctions,
+    jsonFunctions,
   ]) {
     for (const f of family) {
       if (map.has(f.name)) throw new Error(`eval function ${f.name} defined twice`);

@@ -94,8 +94,8 @@ class Variance extends Moments implements Aggregator {
   }
 }
 
-function numericDef(name: string, aliases: readonly string[], make: () => Aggregator): AggregationDef {
-  return { name, aliases, needsArgument: true, create: make };
+function numericDef(name: string, aliases: readonly string[], make: () => Aggregator, numeric = true): AggregationDef {
+  return { name, aliases, needsArgument: true, numeric, create: make };
 }
 
 export const sum = numericDef('sum', [], () => new Sum());
@@ -163,6 +163,6 @@ class Range extends Extremes implements Aggregator {
   }
 }
 
-export const min = numericDef('min', [], () => new Min());
-export const max = numericDef('max', [], () => new Max());
+export const min = numericDef('min', [], () => new Min(), false);
+export const max = numericDef('max', [], () => new Max(), false);
 export const range = numericDef('range', [], () => new Range());

@@ -97,6 +97,7 @@ class Median extends SortedNumbers implements Aggregator {
 }
 
 export const perc: AggregationDef = {
+  numeric: true,
   name: 'perc',
   aliases: ['p', 'upperperc', 'exactperc'],
   needsArgument: true,
@@ -107,6 +108,7 @@ export const perc: AggregationDef = {
 };
 
 export const median: AggregationDef = {
+  numeric: true,
   name: 'median',
   aliases: [],
   needsArgument: true,

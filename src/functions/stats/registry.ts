@@ -11,6 +11,7 @@ import { count, dc, estdc, list, mode, values } from './counting.js';
 import { avg, max, min, range, stdev, stdevp, sum, sumsq, variance, varp } from './numeric.js';
 import { earliest, earliestTime, first, last, latest, latestTime } from './order.js';
 import { median, perc } from './percentile.js';
+import { perDay, perHour, perMinute, perSecond, sparkline } from './timed.js';
 import type { AggregationDef, ResolvedAggregation } from './types.js';
 
 /** Every stats function, in the order a listing (help, errors) shows them. */
@@ -39,6 +40,11 @@ export const AGGREGATIONS: readonly AggregationDef[] = [
   latest,
   earliestTime,
   latestTime,
+  perSecond,
+  perMinute,
+  perHour,
+  perDay,
+  sparkline,
 ];
 
 const byName = new Map<string, AggregationDef>();

@@ -20,6 +20,23 @@ export interface AggregationSpec {
    * needsArgument === false accept it.
    */
   readonly noArgument?: boolean;
+  /**
+   * the length in seconds of the time bucket the aggregator covers: set by
+   * timechart/chart for the per_second family (the rate is the bucket's sum
+   * divided by it); absent elsewhere
+   */
+  readonly spanSeconds?: number;
+  /**
+   * state shared by every aggregator of one term in one run (sparkline: the
+   * time range of all groups, so that every row's line has the same axis)
+   */
+  readonly shared?: SharedRange;
+}
+
+/** The time range of every event a term has seen in a run (sparkline). */
+export interface SharedRange {
+  min: number;
+  max: number;
 }
 
 export interface Aggregator {
@@ -44,6 +61,15 @@ export interface AggregationDef {
   readonly aliases: readonly string[];
   /** false for functions that may be written without an argument (count) */
   readonly needsArgument: boolean;
+  /**
+   * true for numeric statistics (sum, avg, var...): with stats'
+   * `allnum=true` a group with one non-numeric value gets no result for them
+   */
+  readonly numeric?: boolean;
+  /** true for the per_second family: only meaningful with a time span (timechart) */
+  readonly needsSpan?: boolean;
+  /** true when aggregators of one term share a SharedRange (sparkline) */
+  readonly sharesRange?: boolean;
   create(spec: AggregationSpec): Aggregator;
 }
 

@@ -47,8 +47,9 @@ describe('resolveAggregation', () => {
     }
   });
 
-  it('only count may be written without an argument', () => {
+  it('only count and sparkline may be written without an argument', () => {
+    // stats reference: `sparkline` alone is sparkline(count)
     const optional = AGGREGATIONS.filter((d) => !d.needsArgument).map((d) => d.name);
-    expect(optional).toEqual(['count']);
+    expect(optional).toEqual(['count', 'sparkline']);
   });
 });
