@@ -11,7 +11,9 @@ import { flattenJson } from './json.js';
 import { profileFor, searchSourcetype } from './profiles/index.js';
 import { SYSMON_SOURCE } from './profiles/sysmon.js';
 import type { FieldReport } from './profiles/types.js';
+import { detectJsonSourcetype, timeFieldsFor, XML_CHANNELS } from './sourcetypes.js';
 import type { Format, InputFile, RawEvent } from './types.js';
+import { extractClassic, extractKv, linuxAuditTime, textTime } from './text.js';
 import { addValue, eventTime, parseIsoUtc, scanWinEvent } from './xml/winevent.js';
 
 export interface ExtractMeta {
@@ -23,6 +25,8 @@ export interface ExtractMeta {
   readonly host?: string;
   /** the file the event comes from (source default and fallback time) */
   readonly file?: InputFile;
+  /** told when an event has no timestamp of its own and gets the file's modification time */
+  readonly onNoTime?: () => void;
 }
 
 let machineName: string | undefined;
@@ -50,6 +54,7 @@ function firstString(v: Value | undefined): string | undefined {
 
 const DEFAULT_SOURCETYPE: Record<Format, string> = {
   XmlWinEventLog: 'XmlWinEventLog',
+  WinEventLog: 'WinEventLog',
   _json: '_json',
   csv: 'csv',
   text: 'text',
@@ -82,12 +87,14 @@ function setGroups(r: FieldReport, m: RegExpExecArray | RegExpMatchArray, row: R
 }
 
 const EPOCH = /^\d{1,12}(?:\.\d+)?$/;
+const EPOCH_MS = /^\d{13}$/;
 const ZONE = /(?:Z|[+-]\d\d:?\d\d)$/;
 
 /** _time from a `_time` or `timestamp` value: epoch seconds, or ISO 8601 (no zone = UTC). */
 export function parseTimeValue(v: string): number | undefined {
   const s = v.trim();
   if (EPOCH.test(s)) return Number(s);
+  if (EPOCH_MS.test(s)) return Number(s) / 1000;
   if (s.length < 10 || s.charCodeAt(4) !== 45) return undefined;
   if (s.endsWith('Z')) {
     const t = parseIsoUtc(s.length > 10 && s.charCodeAt(10) === 32 ? s.slice(0, 10) + 'T' + s.slice(11) : s);
@@ -98,8 +105,8 @@ export function parseTimeValue(v: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms / 1000;
 }
 
-function fieldTime(row: Row): number | undefined {
-  for (const name of ['_time', 'timestamp']) {
+function fieldTime(row: Row, names: readonly string[] = ['_time', 'timestamp']): number | undefined {
+  for (const name of names) {
     const v = firstString(row.get(name));
     if (v !== undefined) {
       const t = parseTimeValue(v);
@@ -116,11 +123,10 @@ function fieldTime(row: Row): number | undefined {
  */
 export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
   row.set('_raw', raw.raw);
-  const fallbackTime = meta.file?.mtime ?? 0;
   let time: number | undefined;
   let source = meta.source;
   let host = meta.host;
-  const sourcetype = meta.sourcetype ?? DEFAULT_SOURCETYPE[raw.format];
+  let sourcetype = meta.sourcetype ?? DEFAULT_SOURCETYPE[raw.format];
 
   switch (raw.format) {
     case 'XmlWinEventLog': {
@@ -130,12 +136,21 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
         sysmon = raw.raw.indexOf('<Channel>Microsoft-Windows-Sysmon/Operational</Channel>') >= 0;
       }
       scanWinEvent(raw.raw, row, { sysmon });
+      const channel = firstString(row.get('Channel'));
+      const other = channel !== undefined ? XML_CHANNELS.get(channel) : undefined;
+      if (other !== undefined && meta.sourcetype === undefined) sourcetype = other.sourcetype;
       if (source === undefined) {
-        const channel = firstString(row.get('Channel'));
-        source = channel !== undefined ? xmlSource(channel) : meta.file?.path ?? 'stdin';
+        source = other !== undefined ? other.source : channel !== undefined ? xmlSource(channel) : meta.file?.path ?? 'stdin';
       }
       if (host === undefined) host = firstString(row.get('Computer'));
       time = eventTime(row);
+      break;
+    }
+    case 'WinEventLog': {
+      const c = extractClassic(raw.raw, row);
+      if (source === undefined && c.logName !== undefined) source = 'WinEventLog:' + c.logName;
+      if (host === undefined) host = firstString(row.get('ComputerName'));
+      time = c.time;
       break;
     }
     case '_json': {
@@ -148,7 +163,8 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
         }
       }
       flattenJson(obj, row);
-      time = fieldTime(row);
+      if (meta.sourcetype === undefined) sourcetype = detectJsonSourcetype(row) ?? sourcetype;
+      time = fieldTime(row, timeFieldsFor(sourcetype));
       break;
     }
     case 'csv': {
@@ -163,15 +179,41 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
       time = fieldTime(row);
       break;
     }
-    case 'text':
+    case 'text': {
+      const text = raw.raw;
+      const xmlAt = text.indexOf('<Event');
+      if (xmlAt >= 0 && text.indexOf('</Event>', xmlAt) > 0 && (meta.sourcetype === undefined || meta.sourcetype === 'sysmon:linux')) {
+        // XML event inside a syslog line (Sysmon for Linux)
+        scanWinEvent(text.slice(xmlAt, text.lastIndexOf('</Event>') + 8), row, {});
+        const channel = firstString(row.get('Channel'));
+        const other = channel !== undefined ? XML_CHANNELS.get(channel) : undefined;
+        if (meta.sourcetype === undefined) sourcetype = other?.sourcetype ?? 'XmlWinEventLog';
+        if (source === undefined && channel !== undefined) source = other?.source ?? xmlSource(channel);
+        if (host === undefined) host = firstString(row.get('Computer'));
+        time = eventTime(row);
+        break;
+      }
+      const audit = linuxAuditTime(text);
+      if (audit !== undefined && (meta.sourcetype === undefined || meta.sourcetype === 'linux:audit')) {
+        if (meta.sourcetype === undefined) sourcetype = 'linux:audit';
+        time = audit;
+      } else time = textTime(text);
+      // KV_MODE = auto: key=value pairs anywhere in the text (props.conf.spec KV_MODE)
+      extractKv(text, row);
       break;
+    }
   }
 
   if (source === undefined) source = meta.file?.path ?? 'stdin';
   for (const p of profileFor(source, sourcetype)) {
     if (p.reports.length > 0) applyReports(p.reports, raw.raw, row);
   }
-  row.set('_time', time ?? fallbackTime);
+  if (time === undefined) {
+    // no timestamp: the file's modification time, as Splunk does (CHECK_FOR_HEADER / DATETIME_CONFIG defaults)
+    time = meta.file?.mtime ?? 0;
+    if (meta.onNoTime) meta.onNoTime();
+  }
+  row.set('_time', time);
   row.set('host', host ?? localHost());
   row.set('source', source);
   row.set('sourcetype', searchSourcetype(sourcetype));

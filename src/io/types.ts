@@ -3,7 +3,7 @@
  */
 
 /** How a file's text is split into events and which extraction runs on them. */
-export type Format = 'XmlWinEventLog' | '_json' | 'csv' | 'text';
+export type Format = 'XmlWinEventLog' | 'WinEventLog' | '_json' | 'csv' | 'text';
 
 export interface InputFile {
   /** path as found (relative or absolute), or `-` for standard input */

@@ -18,7 +18,8 @@ describe('profileFor', () => {
 
   it('matches stanzas case-sensitively and by renamed sourcetype', () => {
     expect(profileFor(SRC, 'xmlwineventlog').map((p) => p.addon)).toEqual(['Splunk_TA_microsoft_sysmon 5.0.0']);
-    expect(profileFor('XmlWinEventLog:Security', 'XmlWinEventLog').map((p) => p.addon)).toEqual(['Splunk_TA_windows 9.1.2']);
+    expect(profileFor('XmlWinEventLog:Security', 'XmlWinEventLog').map((p) => p.stanza)).toEqual(['XmlWinEventLog', 'source::XmlWinEventLog:Security']);
+    expect(profileFor('XmlWinEventLog:System', 'XmlWinEventLog').map((p) => p.stanza)).toEqual(['XmlWinEventLog']);
     expect(profileFor('xmlwineventlog:microsoft-windows-sysmon/operational', 'csv')).toEqual([]);
     expect(searchSourcetype('XmlWinEventLog:Microsoft-Windows-Sysmon/Operational')).toBe('xmlwineventlog');
     expect(searchSourcetype('XmlWinEventLog')).toBe('XmlWinEventLog');

@@ -73,14 +73,18 @@ describe('XmlWinEventLog reader', () => {
     ]);
   });
 
-  it('reads a file that starts with classic text but holds XML events as XmlWinEventLog', async () => {
+  it('reads a classic WinEventLog record before XML events as its own WinEventLog event', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'splinter-io-'));
     const p = path.join(dir, 'mixed.log');
     await writeFile(p, "01/14/2021 11:41:39 PM\nLogName=Security\n<Event xmlns='x'><System><EventID>4688</EventID></System></Event>\n");
     const { events, problems, format } = await readAll({ path: p, mtime: 0 });
     expect(format).toBe('XmlWinEventLog');
-    expect(events.map((e) => e.line)).toEqual([3]);
-    expect(problems.map((x) => x.line)).toEqual([1]);
+    expect(events.map((e) => [e.line, e.format])).toEqual([
+      [1, 'WinEventLog'],
+      [3, 'XmlWinEventLog'],
+    ]);
+    expect(events[0].raw).toBe('01/14/2021 11:41:39 PM\nLogName=Security');
+    expect(problems).toEqual([]);
   });
 
   it('reads lines across chunk boundaries', async () => {
@@ -137,9 +141,10 @@ describe('JSON lines and CSV readers', () => {
     await writeFile(p, '{"a":1}\n[1,2]\n{"b":\n{"c":3}\n');
     const { events, problems } = await readAll({ path: p, mtime: 0 });
     expect(events.map((e) => e.line)).toEqual([1, 4]);
-    expect(problems).toHaveLength(1);
-    expect(problems[0].line).toBe(2);
-    expect(problems[0].reason).toMatch(/^line is not a JSON object: found an array \(this and the next 1 line\)$/);
+    // line 2 is an array whose elements are not objects; line 3 is cut off
+    expect(problems.map((x) => x.line)).toEqual([2, 3]);
+    expect(problems[0].reason).toMatch(/^2 elements of the array on this line are not a JSON object/);
+    expect(problems[1].reason).toMatch(/^line is not a JSON object: /);
   });
 
   it('reads CSV records with quoted commas, doubled quotes and line breaks', async () => {

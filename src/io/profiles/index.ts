@@ -5,13 +5,16 @@
  */
 import { SYSMON_RENAMES, SYSMON_SOURCE, sysmonProfile } from './sysmon.js';
 import type { SearchTimeProfile } from './types.js';
-import { windowsXmlProfile } from './windows.js';
+import { WINDOWS_SECURITY_SOURCE, windowsSecurityProfile, windowsXmlProfile } from './windows.js';
 
 export type { AliasEntry, EvalEntry, FieldReport, InlineLookup, ProfileEntry, SearchTimeProfile } from './types.js';
 export { SYSMON_SOURCE, sysmonProfile } from './sysmon.js';
-export { windowsXmlProfile } from './windows.js';
+export { windowsSecurityProfile, windowsXmlProfile } from './windows.js';
 
-const BY_SOURCE: ReadonlyMap<string, SearchTimeProfile> = new Map([[SYSMON_SOURCE, sysmonProfile]]);
+const BY_SOURCE: ReadonlyMap<string, SearchTimeProfile> = new Map([
+  [SYSMON_SOURCE, sysmonProfile],
+  [WINDOWS_SECURITY_SOURCE, windowsSecurityProfile],
+]);
 const BY_SOURCETYPE: ReadonlyMap<string, SearchTimeProfile> = new Map([['XmlWinEventLog', windowsXmlProfile]]);
 
 /**

@@ -4,16 +4,18 @@
  */
 import type { Format } from '../types.js';
 import { looksLikeCsvHeader } from './csv.js';
-import { eventStart } from './xml.js';
+import { classicStart, eventStart, jsonStringEvent } from './xml.js';
 
 /**
- * Format from the first non-blank line of a file: `<Event` → XmlWinEventLog,
- * `{` → _json, a header-like line → csv, anything else → text.
+ * Format from the first non-blank line of a file: `<Event`, a JSON string
+ * holding `<Event`, or a classic WinEventLog time line → the Windows reader
+ * (XmlWinEventLog, with classic records as WinEventLog); `{` or `[` → _json;
+ * a header-like line → csv; anything else → text.
  */
 export function detectFormat(firstLine: string): Format {
   const t = firstLine.replace(/^\uFEFF/, '').trimStart();
-  if (eventStart(t) === 0) return 'XmlWinEventLog';
-  if (t.startsWith('{')) return '_json';
+  if (eventStart(t) === 0 || jsonStringEvent(t) || classicStart(t)) return 'XmlWinEventLog';
+  if (t.startsWith('{') || t.startsWith('[')) return '_json';
   if (looksLikeCsvHeader(t)) return 'csv';
   return 'text';
 }
@@ -25,7 +27,7 @@ export function detectFormat(firstLine: string): Format {
  */
 export function formatForSourcetype(sourcetype: string): Format | undefined {
   const s = sourcetype.toLowerCase();
-  if (s.startsWith('xmlwineventlog')) return 'XmlWinEventLog';
+  if (s.startsWith('xmlwineventlog') || s.startsWith('wineventlog')) return 'XmlWinEventLog';
   if (s === '_json' || s === 'json' || s.endsWith(':json')) return '_json';
   if (s === 'csv' || s.endsWith(':csv')) return 'csv';
   return undefined;

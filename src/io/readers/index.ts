@@ -5,7 +5,8 @@
  * iterator) closes the file.
  */
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { SplError } from '../../diagnostics/diagnostic.js';
 import type { Format, InputFile, RawEvent, ReadProblem } from '../types.js';
 import type { Assembler, EmitEvent, EmitProblem } from './assembler.js';
@@ -22,9 +23,22 @@ export { detectFormat, formatForSourcetype } from './detect.js';
 const CHUNK = 1 << 20;
 const LOOKAHEAD = 200;
 
+/** What a reader found out about one file (filled while it reads). */
+export interface FileReadInfo {
+  /** how the file was split into events */
+  format?: Format;
+  /** `#` comment lines between Windows events (not events, not problems) */
+  comments: number;
+  /** lines read */
+  lines: number;
+  /** the file was gzip-compressed */
+  gzip: boolean;
+}
+
 export function makeAssembler(format: Format, emit: EmitEvent, problem: EmitProblem): Assembler {
   switch (format) {
     case 'XmlWinEventLog':
+    case 'WinEventLog':
       return new XmlAssembler(emit, problem);
     case '_json':
       return new JsonAssembler(emit, problem);
@@ -62,6 +76,7 @@ export async function* readEvents(
   onProblem: (p: ReadProblem) => void,
   signal?: AbortSignal,
   onFormat?: (f: Format) => void,
+  info?: FileReadInfo,
 ): AsyncGenerator<RawEvent, void, undefined> {
   const out: RawEvent[] = [];
   const emit: EmitEvent = (e) => {
@@ -80,6 +95,7 @@ export async function* readEvents(
   let firstGuess: Format | undefined;
   const start = (format: Format): void => {
     onFormat?.(format);
+    if (info) info.format = format;
     assembler = makeAssembler(format, emit, problem);
     if (pending !== undefined) {
       const lines = pending;
@@ -113,23 +129,96 @@ export async function* readEvents(
   const stream: Readable = file.path === '-' ? process.stdin : createReadStream(file.path, { highWaterMark: CHUNK });
   try {
     try {
-      for await (const chunk of stream) {
+      let firstChunk = true;
+      for await (const chunk of decompressed(stream, info)) {
         if (signal?.aborted) return;
-        splitter.feed(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+        if (firstChunk) {
+          firstChunk = false;
+          const why = binaryReason(chunk);
+          if (why !== undefined) {
+            problem(1, why);
+            return;
+          }
+        }
+        splitter.feed(chunk);
         for (let k = 0; k < out.length; k++) yield out[k];
         out.length = 0;
       }
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (err && typeof err.code === 'string') throw openError(file, err);
-      throw e;
+      if (err && typeof err.code === 'string' && err.code.startsWith('Z_')) {
+        // corrupt or cut-off gzip data: what was read so far stands
+        problem(splitter.lines + 1, `gzip data is corrupt or cut off (${err.message}); the rest of the file is skipped`);
+      } else if (err && typeof err.code === 'string') throw openError(file, err);
+      else throw e;
     }
     splitter.end();
+    if (info) info.lines = splitter.lines;
     if (assembler === undefined && pending !== undefined) start(firstGuess ?? 'text');
     (assembler as Assembler | undefined)?.end();
+    if (info && assembler instanceof XmlAssembler) info.comments = assembler.comments;
     for (let k = 0; k < out.length; k++) yield out[k];
     out.length = 0;
   } finally {
     if (stream !== process.stdin) stream.destroy();
   }
+}
+
+/**
+ * The bytes of a file; gzip-compressed data (magic bytes 1f 8b, whatever the
+ * file's name) is decompressed on the way, as Splunk's file monitor does for
+ * .gz files.
+ */
+async function* decompressed(stream: Readable, info: FileReadInfo | undefined): AsyncGenerator<Buffer, void, undefined> {
+  const it = stream[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) return;
+  const head: Buffer = typeof first.value === 'string' ? Buffer.from(first.value) : (first.value as Buffer);
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    if (info) info.gzip = true;
+    const rest = Readable.from(
+      (async function* () {
+        yield head;
+        for (;;) {
+          const n = await it.next();
+          if (n.done) return;
+          yield typeof n.value === 'string' ? Buffer.from(n.value) : (n.value as Buffer);
+        }
+      })(),
+    );
+    const gunzip = createGunzip();
+    rest.on('error', (e) => gunzip.destroy(e));
+    for await (const c of rest.pipe(gunzip)) yield c as Buffer;
+    return;
+  }
+  yield head;
+  for (;;) {
+    const n = await it.next();
+    if (n.done) return;
+    yield typeof n.value === 'string' ? Buffer.from(n.value) : (n.value as Buffer);
+  }
+}
+
+/**
+ * Splunk does not index a file that looks binary (props.conf NO_BINARY_CHECK
+ * = false by default: the file is skipped as binary). The test here: NUL
+ * bytes and more than 5% control bytes in the first 4 KB; UTF-16 text (which
+ * has NULs) gets its own reason, as it needs converting to UTF-8 first.
+ */
+function binaryReason(head: Buffer): string | undefined {
+  const n = Math.min(head.length, 4096);
+  const nul = head.subarray(0, n).indexOf(0);
+  if (nul < 0) return undefined;
+  // a stray line of junk in a text file is a problem of that line, not a binary file:
+  // binary means NULs and more than 5% control bytes in the first 4 KB
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = head[i];
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127) control++;
+  }
+  if (control * 20 <= n) return undefined;
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    return 'the file is UTF-16 text: not read (convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8)';
+  }
+  return 'the file looks binary (NUL bytes in its first 4 KB): not read, as Splunk skips binary files';
 }

@@ -1,15 +1,44 @@
 /**
- * XmlWinEventLog: an event is an `<Event ...>...</Event>` element, either on
- * one line (Splunk's renderXml form) or spread over several lines (an event
+ * Windows event files: an event is an `<Event ...>...</Event>` element, either
+ * on one line (Splunk's renderXml form) or spread over several lines (an event
  * starts at a line beginning with `<Event` and ends at the line holding
- * `</Event>`). Blank lines between events are ignored. Lines outside any
- * event, and an event cut off by the next `<Event` or by the end of the
- * file, are reported as problems and skipped.
+ * `</Event>`). Blank lines between events are ignored. An event cut off by the
+ * next `<Event` or by the end of the file is reported as a problem and skipped.
+ *
+ * The same files may also hold (attack_data's "xml-mixed" files):
+ * - classic WinEventLog records: a line with the record's time
+ *   (`01/14/2021 11:41:39 PM`) starts a record, which runs up to the next
+ *   such line or the next `<Event` line. Splunk_TA_windows breaks classic
+ *   WinEventLog text before each such time line; the record becomes a
+ *   `WinEventLog` event (see extract.ts).
+ * - a JSON string holding XML events (`"<Event ...>...</Event>\n<Event..."`,
+ *   attack_data's "json-string" kind): the string is decoded and its lines
+ *   are read as lines of the file (events keep the string's line number).
+ * - comment lines starting with `#` between events: annotations of whoever
+ *   assembled the file; they are counted (see `comments`), not events.
+ * Any other line outside an event is reported and skipped.
  */
 import type { Assembler, EmitEvent, EmitProblem } from './assembler.js';
 import { BadRun, isBlank } from './assembler.js';
 
 const END_TAG = '</Event>';
+
+/**
+ * `MM/DD/YYYY HH:MM:SS AM` alone on a line: the first line of a classic
+ * WinEventLog record (Splunk_TA_windows [WinEventLog] breaks lines before it).
+ */
+const CLASSIC_TIME = /^\d{2}\/\d{2}\/\d{2,4} \d{1,2}:\d{2}:\d{2}(?: [AaPp][Mm])?\s*$/;
+
+/** true when the line starts a classic WinEventLog record */
+export function classicStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 48 && c <= 57 && text.length <= 40 && CLASSIC_TIME.test(text);
+}
+
+/** true when the line is a JSON string literal holding an XML event */
+export function jsonStringEvent(text: string): boolean {
+  return text.charCodeAt(0) === 34 && text.startsWith('"<Event');
+}
 
 /** offset of `<Event` at the start of the line (after blanks), or -1 */
 export function eventStart(text: string): number {
@@ -38,7 +67,12 @@ function endsWithEndTag(text: string): boolean {
 export class XmlAssembler implements Assembler {
   private block: string[] | undefined;
   private blockStart = 0;
+  private classic: string[] | undefined;
+  private classicLine = 0;
   private readonly stray: BadRun;
+  /** `#` comment lines seen between events */
+  comments = 0;
+  private decoding = false;
 
   constructor(
     private readonly emit: EmitEvent,
@@ -69,14 +103,60 @@ export class XmlAssembler implements Assembler {
       this.rest(text, stop, lineNo);
       return;
     }
+    if (this.classic !== undefined) {
+      if (!classicStart(text) && eventStart(text) < 0 && !jsonStringEvent(text)) {
+        this.classic.push(text);
+        return;
+      }
+      this.endClassic();
+    }
     if (isBlank(text)) return;
     const k = eventStart(text);
-    if (k < 0) {
-      this.stray.add(text, lineNo);
+    if (k >= 0) {
+      this.stray.flush();
+      this.startEvent(text, k, lineNo);
       return;
     }
-    this.stray.flush();
-    this.startEvent(text, k, lineNo);
+    if (classicStart(text)) {
+      this.stray.flush();
+      this.classic = [text.trimEnd()];
+      this.classicLine = lineNo;
+      return;
+    }
+    if (jsonStringEvent(text)) {
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(text);
+      } catch {
+        decoded = undefined;
+      }
+      if (typeof decoded === 'string' && eventStart(decoded) === 0 && !this.decoding) {
+        // the decoded text is read as lines of the file (it may hold several events)
+        this.stray.flush();
+        this.decoding = true;
+        try {
+          for (const sub of decoded.split('\n')) this.line(sub.endsWith('\r') ? sub.slice(0, -1) : sub, lineNo);
+        } finally {
+          this.decoding = false;
+        }
+        return;
+      }
+    }
+    if (text.charCodeAt(0) === 35) {
+      // `#` comment between events
+      this.stray.flush();
+      this.comments++;
+      return;
+    }
+    this.stray.add(text, lineNo);
+  }
+
+  private endClassic(): void {
+    const lines = this.classic!;
+    this.classic = undefined;
+    let n = lines.length;
+    while (n > 1 && isBlank(lines[n - 1])) n--;
+    this.emit({ raw: lines.slice(0, n).join('\n'), line: this.classicLine, format: 'WinEventLog' });
   }
 
   private startEvent(text: string, k: number, lineNo: number): void {
@@ -110,6 +190,7 @@ export class XmlAssembler implements Assembler {
   }
 
   end(): void {
+    if (this.classic !== undefined) this.endClassic();
     this.stray.flush();
     if (this.block !== undefined) {
       this.problem(this.blockStart, '<Event> is not closed: the file ends before </Event>; event skipped');
