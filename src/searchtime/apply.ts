@@ -17,7 +17,7 @@ import { toStr } from '../values/coerce.js';
 
 export type RowProcessor = (row: Row) => void;
 
-function compileEvalText(expr: string, where: string): { compiled: Compiled; reads: string[] } {
+export function compileEvalText(expr: string, where: string): { compiled: Compiled; reads: string[] } {
   const parsed = parse(`| eval x=${expr}`);
   const cmd = parsed.ast?.commands[0];
   if (!cmd || cmd.type !== 'eval') throw new Error(`${where}: cannot parse ${expr}: ${parsed.diagnostics[0]?.message}`);
