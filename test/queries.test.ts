@@ -13,6 +13,7 @@ import { rowObject } from '../src/cli/output.js';
 import { collect } from '../src/engine/types.js';
 import { expandInputs } from '../src/io/inputs.js';
 import { loadMacroTable } from '../src/macros/index.js';
+import { LookupRegistry } from '../src/lookups/registry.js';
 import { parseNow } from '../src/time/index.js';
 import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
 
@@ -23,7 +24,8 @@ describe('queries/', () => {
       const tz = c.tz ?? 'UTC';
       const now = c.now ? parseNow(c.now, tz)! : Date.parse('2024-06-01T00:00:00Z') / 1000;
       const macros = loadMacroTable({ paths: (c.macros ?? []).map((m) => join(ROOT, m)), inline: c.macro ?? [] });
-      const compiled = compile(caseSearch(c), { macros, now, tz });
+      const lookups = c.lookups ? LookupRegistry.load(c.lookups.map((l) => join(ROOT, l))) : undefined;
+      const compiled = compile(caseSearch(c), { macros, now, tz, ...(lookups ? { lookups } : {}) });
       if (c.error) {
         expect(compiled.stage).toBe(c.error.stage);
         expect(compiled.diagnostics[0]?.message).toContain(c.error.message);

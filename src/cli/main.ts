@@ -6,15 +6,16 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compile, run, type Compiled } from '../api.js';
 import { printPipeline } from '../ast/print.js';
 import { SplError, lineCol, type Diagnostic, type SourceText } from '../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
-import type { EventInput, SourceStats } from '../engine/source.js';
+import type { EventInput, FileSummary, SourceStats } from '../engine/source.js';
 import { expandInputs } from '../io/inputs.js';
 import { listMacroCalls, loadMacroTable, type MacroTable } from '../macros/index.js';
+import { LookupRegistry, lookupsBesideMacros } from '../lookups/registry.js';
 import { parse } from '../parser/index.js';
 import { isValidTimeZone, localTimeZone, parseNow, parseTimeModifier } from '../time/index.js';
 import { makeWriter, type Format } from './output.js';
@@ -38,6 +39,8 @@ interface SearchOptions {
   macro?: string[];
   now?: string;
   tz?: string;
+  lookups?: string[];
+  outputlookupDir?: string;
 }
 
 /** The search text and a name for it: an argument, -f file, or --detection yml. */
@@ -75,6 +78,24 @@ function macroTable(o: SearchOptions): MacroTable {
   return loadMacroTable({ paths: o.macros ?? [], inline: o.macro ?? [] });
 }
 
+/**
+ * Lookup definitions: --lookups folders and files, and the lookups/ folder
+ * beside each macros/ folder given with -m (security_content's layout).
+ */
+function lookupRegistry(o: SearchOptions): LookupRegistry {
+  const paths = [...lookupsBesideMacros(o.macros ?? []), ...(o.lookups ?? [])];
+  for (const p of o.lookups ?? []) {
+    try {
+      statSync(p);
+    } catch {
+      throw new UsageError(`cannot read ${p}: no such file or folder`);
+    }
+  }
+  const reg = LookupRegistry.load(paths, o.outputlookupDir ? { outputDir: o.outputlookupDir } : {});
+  for (const p of reg.problems) stderr(`warning: lookups: ${p}`);
+  return reg;
+}
+
 function timeContext(o: SearchOptions): { now: number; tz: string } {
   const tz = o.tz ?? localTimeZone();
   if (!isValidTimeZone(tz)) throw new UsageError(`unknown time zone '${tz}' (use an IANA name such as UTC or Europe/Paris)`);
@@ -91,12 +112,52 @@ function collectList(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** `path`, or `path:sourcetype=X` */
-function eventArgs(values: string[]): { path: string; sourcetype?: string }[] {
+interface EventSpec {
+  path: string;
+  sourcetype?: string;
+  source?: string;
+  host?: string;
+}
+
+/** `path`, or `path:sourcetype=X` (also `:source=Y`, `:host=Z`, in any order) */
+function eventArgs(values: string[]): EventSpec[] {
   return values.map((v) => {
-    const m = /^(.*):sourcetype=(.+)$/.exec(v);
-    return m ? { path: m[1], sourcetype: m[2] } : { path: v };
+    const parts = v.split(/:(?=(?:sourcetype|source|host)=)/);
+    const spec: EventSpec = { path: parts[0] };
+    for (const part of parts.slice(1)) {
+      const eq = part.indexOf('=');
+      const key = part.slice(0, eq) as 'sourcetype' | 'source' | 'host';
+      const value = part.slice(eq + 1);
+      if (value.length === 0) throw new UsageError(`-e ${v}: ${key}= needs a value`);
+      spec[key] = value;
+    }
+    return spec;
   });
+}
+
+/**
+ * An inputs file: one input per line, `<path|folder|glob> [sourcetype=X]
+ * [source=Y] [host=Z]`; values with spaces in double quotes; blank lines and
+ * lines starting with `#` are skipped. Relative paths are relative to the
+ * inputs file's folder.
+ */
+function inputsFile(file: string): EventSpec[] {
+  const text = readText(file);
+  const out: EventSpec[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const t = line.trim();
+    if (t.length === 0 || t.startsWith('#')) return;
+    const tokens = [...t.matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((m) => m[0].replace(/"/g, ''));
+    const [first, ...rest] = tokens;
+    const spec: EventSpec = { path: first === '-' || isAbsolute(first) ? first : join(dirname(file), first) };
+    for (const tok of rest) {
+      const m = /^(sourcetype|source|host)=(.+)$/.exec(tok);
+      if (!m) throw new UsageError(`${file}:${i + 1}: '${tok}' is not sourcetype=, source= or host= (an inputs line is: <path> [sourcetype=X] [source=Y] [host=Z])`);
+      spec[m[1] as 'sourcetype' | 'source' | 'host'] = m[2];
+    }
+    out.push(spec);
+  });
+  return out;
 }
 
 function addSearchOptions(cmd: Command): Command {
@@ -106,7 +167,9 @@ function addSearchOptions(cmd: Command): Command {
     .option('-m, --macros <paths...>', 'macros.conf files, security_content macro YAML files, or folders of them (later override earlier)')
     .option('--macro <name=definition>', "define or override a macro, e.g. 'sysmon=index=main' or 'ctime(1)=convert ctime($field$)' (repeatable)", collectList)
     .option('--now <time>', 'the search time, ISO 8601 or epoch seconds (default: the clock)')
-    .option('--tz <zone>', 'IANA time zone for times shown and parsed (default: this machine\'s zone)');
+    .option('--tz <zone>', 'IANA time zone for times shown and parsed (default: this machine\'s zone)')
+    .option('--lookups <paths...>', 'lookup definitions: folders of security_content lookup YAML + CSV, transforms.conf files, CSV files (default: the lookups/ folder beside a -m macros/ folder)')
+    .option('--outputlookup-dir <folder>', 'the folder outputlookup writes its files to (default: outputlookup writes nothing)');
 }
 
 function failCompile(c: Compiled): number {
@@ -117,6 +180,7 @@ function failCompile(c: Compiled): number {
 // ------------------------------------------------------------------ run
 async function runCommand(arg: string | undefined, o: SearchOptions & {
   events?: string[];
+  inputs?: string;
   source?: string;
   sourcetype?: string;
   host?: string;
@@ -129,17 +193,19 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   const { text, name } = searchText(arg, o);
   const tctx = timeContext(o);
   const table = macroTable(o);
-  const compiled = compile(text, { macros: table, ...tctx, name });
+  const compiled = compile(text, { macros: table, ...tctx, name, lookups: lookupRegistry(o) });
   for (const n of compiled.notices) stderr(renderDiagnostic({ ...n, severity: n.severity ?? 'notice' }, compiled.search));
   if (!compiled.plan) return failCompile(compiled);
 
-  if (!o.events || o.events.length === 0) throw new UsageError('no events given: use -e <file|folder|glob|-> (repeatable)');
+  if ((!o.events || o.events.length === 0) && !o.inputs) throw new UsageError('no events given: use -e <file|folder|glob|-> (repeatable) or --inputs <file>');
   const inputs: EventInput[] = [];
-  for (const spec of eventArgs(o.events)) {
+  for (const spec of [...eventArgs(o.events ?? []), ...(o.inputs ? inputsFile(o.inputs) : [])]) {
     const files = await expandInputs([spec.path]);
     for (const file of files) {
       const sourcetype = spec.sourcetype ?? o.sourcetype;
-      inputs.push({ file: sourcetype ? { ...file, sourcetype } : file, ...(o.source ? { source: o.source } : {}), ...(sourcetype ? { sourcetype } : {}), ...(o.host ? { host: o.host } : {}) });
+      const source = spec.source ?? o.source;
+      const host = spec.host ?? o.host;
+      inputs.push({ file: sourcetype ? { ...file, sourcetype } : file, ...(source ? { source } : {}), ...(sourcetype ? { sourcetype } : {}), ...(host ? { host } : {}) });
     }
   }
   const bound = (flag: string, v: string | undefined) => {
@@ -152,7 +218,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   const latest = bound('--latest', o.latest);
   const format: Format = o.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const writer = makeWriter(format, { tz: tctx.tz, write: (s) => process.stdout.write(s) });
-  const stats: SourceStats = { files: 0, events: 0, problems: 0 };
+  const stats: SourceStats = { files: 0, events: 0, problems: 0, perFile: [] };
   const problems: string[] = [];
   let strictFailure: string | undefined;
   const started = Date.now();
@@ -191,6 +257,12 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   }
   writer.end();
   if (problems.length > 20) stderr(`warning: ${problems.length - 20} more unreadable lines or records not shown`);
+  for (const f of stats.perFile ?? []) {
+    if (f.noTime > 0) {
+      stderr(`notice: ${f.path}: ${f.noTime} event${f.noTime === 1 ? ' has' : 's have'} no timestamp Splunk would recognise; given the file's modification time ${new Date(f.mtime * 1000).toISOString()}`);
+    }
+    if (o.verbose || f.problems > 0) stderr(fileSummary(f));
+  }
   if (o.verbose || problems.length > 0) {
     stderr(`splinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${problems.length} skipped, ${results} result${results === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(2)}s`);
   }
@@ -199,6 +271,13 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
     return EXIT.runtime;
   }
   return EXIT.ok;
+}
+
+/** `splinter: <file>: <format> → sourcetype X (n), ...; N events, K skipped[, C comment lines][, gzip]` */
+function fileSummary(f: FileSummary): string {
+  const sts = [...f.sourcetypes].map(([st, n]) => `${st} (${n})`).join(', ');
+  const extra = [f.comments > 0 ? `${f.comments} comment line${f.comments === 1 ? '' : 's'} ignored` : '', f.gzip ? 'gzip' : ''].filter(Boolean);
+  return `splinter: ${f.path}: read as ${f.format ?? 'nothing (empty)'}${sts ? `, sourcetype ${sts}` : ''}; ${f.events} event${f.events === 1 ? '' : 's'}, ${f.problems} skipped${extra.length ? ', ' + extra.join(', ') : ''}`;
 }
 
 // ------------------------------------------------------------------ parse / expand
@@ -271,6 +350,7 @@ function specFiles(paths: string[]): string[] {
 function validateCommand(paths: string[], o: SearchOptions & { format?: string; exclude?: string[] }): number {
   const table = macroTable(o);
   const tctx = timeContext(o);
+  const lookups = lookupRegistry(o);
   const excluded = (o.exclude ?? []).map((e) => resolve(e));
   const results: { file: string; name: string; ok: boolean; stage: string; message: string; line: number | null; column: number | null }[] = [];
   for (const file of specFiles(paths)) {
@@ -288,7 +368,7 @@ function validateCommand(paths: string[], o: SearchOptions & { format?: string; 
       results.push({ file, name, ok: false, stage: 'input', message: (e as Error).message, line: null, column: null });
       continue;
     }
-    const c = compile(text, { macros: table, ...tctx, name: file });
+    const c = compile(text, { macros: table, ...tctx, name: file, lookups });
     const d = c.diagnostics[0];
     const where = d?.span ? lineCol((d.source ?? c.search).text, d.span.start) : undefined;
     results.push({ file, name, ok: c.stage === 'ok', stage: c.stage, message: d?.message ?? '', line: where?.line ?? null, column: where?.column ?? null });
@@ -327,7 +407,8 @@ export function program(setExit: (code: number) => void): Command {
       .command('run')
       .argument('[search]', 'the search, as you would type it in Splunk')
       .description('run a search over event files and print the results')
-      .option('-e, --events <paths...>', 'event files, folders (read recursively), globs, or - for stdin; path:sourcetype=X sets a sourcetype for one input')
+      .option('-e, --events <paths...>', 'event files (gzip too), folders (read recursively), globs, or - for stdin; path:sourcetype=X (also :source=Y, :host=Z) sets them for one input')
+      .option('--inputs <file>', 'read inputs from a file: one per line, <path> [sourcetype=X] [source=Y] [host=Z]')
       .option('--source <source>', 'the source of every event (default: XmlWinEventLog:<Channel> for XML, else the file path)')
       .option('--sourcetype <sourcetype>', 'the sourcetype of every event (default: detected from the content)')
       .option('--host <host>', 'the host of every event (default: <Computer> for XML, else this machine)')
@@ -335,7 +416,7 @@ export function program(setExit: (code: number) => void): Command {
       .option('--latest <time>', 'only events before this time')
       .addOption(formatOption(['table', 'json', 'jsonl', 'csv'], 'output format (default: table on a terminal, json otherwise)'))
       .option('--strict', 'fail when an input line cannot be read, instead of skipping it')
-      .option('-v, --verbose', 'print a summary line (events read, skipped, results, time) on stderr'),
+      .option('-v, --verbose', 'print per-file lines (how each file was read, detected sourcetypes, events, skipped) and a summary line on stderr'),
   ).action(wrap(runCommand));
 
   addSearchOptions(

@@ -1,6 +1,7 @@
 import type { Pipeline } from '../ast/nodes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../plan/plan.js';
+import type { LookupRegistry } from '../lookups/registry.js';
 
 /** A user error found while planning a command. */
 export class PlanError extends Error {
@@ -20,4 +21,8 @@ export interface PlanContext {
   readonly text: string;
   /** plans a subsearch's pipeline; throws PlanError with its first diagnostic */
   readonly planSubsearch: (p: Pipeline) => Plan;
+  /** expands the macros of a search text built at run time (map's search="..."); throws SplError */
+  readonly expand?: (text: string) => string;
+  /** lookup definitions and tables (--lookups); absent: no lookup is known */
+  readonly lookups?: LookupRegistry;
 }

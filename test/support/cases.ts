@@ -11,6 +11,8 @@ export interface Case {
   events?: string[];
   macros?: string[];
   macro?: string[];
+  /** lookup folders or files (--lookups) */
+  lookups?: string[];
   tz?: string;
   now?: string;
   expected?: Record<string, unknown>[];

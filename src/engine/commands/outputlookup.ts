@@ -1,0 +1,80 @@
+/**
+ * outputlookup: writes the results to a lookup table file and passes them on.
+ * Reference: https://help.splunk.com/en/splunk-enterprise/spl-search-reference/9.4/search-commands/outputlookup
+ *
+ * `outputlookup [append=<bool>] [create_empty=<bool>] [override_if_empty=<bool>] [max=<int>] <name>`
+ *
+ * splinter writes only into the folder the user names (--outputlookup-dir):
+ * the file is `<folder>/<file name>` (the definition's file name, or the
+ * name given, with .csv added when it has no extension); without that
+ * option nothing is written and a notice says so. Lookup folders given with
+ * --lookups are never written to.
+ * - Columns are the results' fields in order of first appearance, internal
+ *   fields (`_raw`, `_cd`...) left out except `_time`; a multivalue is
+ *   written as its values joined by newlines.
+ * - append=true adds the rows after those already in the file (columns
+ *   merged); otherwise the file is replaced. No results: the file is left
+ *   alone unless create_empty / override_if_empty ask otherwise (both
+ *   default true: an empty file with no rows is written).
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { GenericCommand } from '../../ast/nodes.js';
+import { parseLookupCsv, toCsv } from '../../lookups/csv.js';
+import { toStr } from '../../values/coerce.js';
+import { valuesOf } from '../../values/value.js';
+import { Args } from '../args.js';
+import { planFail, type PlanContext } from '../plan-error.js';
+import { collect, batches, type Operator, type RowStream, type RunContext } from '../types.js';
+import { SplError } from '../../diagnostics/diagnostic.js';
+
+export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operator {
+  const args = new Args(node).allowOnly('append', 'create_empty', 'override_if_empty', 'max', 'key_field', 'createinapp', 'create_context', 'output_format').only(['value'], 'outputlookup <name>');
+  const vals = args.values();
+  if (vals.length !== 1) planFail('outputlookup needs one lookup name', vals[1]?.span ?? node.span, 'for example: | outputlookup seen_users.csv');
+  const name = vals[0].text;
+  const append = args.bool('append', false);
+  const overrideIfEmpty = args.bool('override_if_empty', true);
+  const createEmpty = args.bool('create_empty', true);
+  const max = args.int('max', undefined, 0);
+  const def = ctx.lookups?.get(name);
+  const fileName = basename(def?.file ?? (/\.[a-z0-9]+$/i.test(name) ? name : `${name}.csv`));
+  if (/[\\/]/.test(name) || name === '..' || fileName.startsWith('.')) planFail(`outputlookup takes a lookup name or a file name, not a path: '${name}'`, vals[0].span);
+  const outDir = ctx.lookups?.outputDir;
+  return {
+    name: 'outputlookup',
+    span: node.span,
+    kind: 'blocking',
+    async *run(input: RowStream, rctx: RunContext) {
+      const rows = await collect(input);
+      if (!outDir) {
+        rctx.notify({ stage: 'runtime', severity: 'notice', message: `outputlookup ${name}: not written (pass --outputlookup-dir <folder> to write lookup files)`, span: vals[0].span });
+      } else {
+        const written = max === undefined ? rows : rows.slice(0, max);
+        const path = join(outDir, fileName);
+        if (written.length > 0 || (overrideIfEmpty && (createEmpty || existsSync(path)))) {
+          const columns: string[] = [];
+          const seen = new Set<string>();
+          let prior: string[][] = [];
+          if (append && existsSync(path)) {
+            const t = parseLookupCsv(readFileSync(path, 'utf8'), path);
+            if (t.diagnostic) throw new SplError({ ...t.diagnostic, stage: 'runtime' });
+            for (const c of t.table!.columns) if (!seen.has(c)) (seen.add(c), columns.push(c));
+            prior = t.table!.rows.map((r) => [...r]);
+          }
+          for (const r of written) for (const k of r.keys()) if (!seen.has(k) && (k === '_time' || !k.startsWith('_'))) (seen.add(k), columns.push(k));
+          const cells = written.map((r) => columns.map((c) => valuesOf(r.get(c)).map(toStr).join('\n')));
+          const priorCols = prior.length ? columns.length : 0;
+          const priorRows = prior.map((r) => columns.map((_, i) => (i < r.length && i < priorCols ? r[i] : '')));
+          try {
+            mkdirSync(outDir, { recursive: true });
+            writeFileSync(path, toCsv(columns, [...priorRows, ...cells]));
+          } catch (e) {
+            throw new SplError({ stage: 'runtime', message: `outputlookup cannot write ${path}: ${(e as Error).message}`, span: vals[0].span });
+          }
+        }
+      }
+      yield* batches(rows);
+    },
+  };
+}

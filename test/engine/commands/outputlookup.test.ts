@@ -1,0 +1,48 @@
+/** outputlookup writes only into the folder the user names, and passes the results on. */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, run } from '../../../src/api.js';
+import { collect } from '../../../src/engine/types.js';
+import { LookupRegistry } from '../../../src/lookups/registry.js';
+import { loadMacroTable } from '../../../src/macros/index.js';
+
+async function runSearch(search: string, lookups: LookupRegistry) {
+  const notes: string[] = [];
+  const c = compile(search, { macros: loadMacroTable(), now: 1717243200, tz: 'UTC', lookups });
+  expect(c.diagnostics).toEqual([]);
+  const rows = await collect(run(c.plan!, { inputs: [] }, { now: 1717243200, tz: 'UTC', notify: (d) => notes.push(d.message) }));
+  return { rows, notes };
+}
+
+describe('outputlookup', () => {
+  it('writes a CSV file into --outputlookup-dir, multivalues joined by newlines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splinter-out-'));
+    const reg = new LookupRegistry({ outputDir: dir });
+    const { rows } = await runSearch('| makeresults count=2 | eval user="ann", tags=split("a,b", ",") | outputlookup seen', reg);
+    expect(rows).toHaveLength(2);
+    expect(readFileSync(join(dir, 'seen.csv'), 'utf8')).toBe('_time,user,tags\n1717243200,ann,"a\nb"\n1717243200,ann,"a\nb"\n');
+  });
+
+  it('append=true adds rows and merges columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splinter-out-'));
+    writeFileSync(join(dir, 'seen.csv'), 'user,first\nbob,1\n');
+    const reg = new LookupRegistry({ outputDir: dir });
+    await runSearch('| makeresults | eval user="ann", last=2 | fields - _time | outputlookup append=t seen.csv', reg);
+    expect(readFileSync(join(dir, 'seen.csv'), 'utf8')).toBe('user,first,last\nbob,1,\nann,,2\n');
+  });
+
+  it('without a folder writes nothing and says so', async () => {
+    const { rows, notes } = await runSearch('| makeresults | outputlookup seen.csv', new LookupRegistry());
+    expect(rows).toHaveLength(1);
+    expect(notes[0]).toMatch(/not written/);
+    expect(existsSync('seen.csv')).toBe(false);
+  });
+
+  it('refuses a path', () => {
+    const c = compile('| makeresults | outputlookup ../x.csv', { macros: loadMacroTable(), now: 0, tz: 'UTC', lookups: new LookupRegistry() });
+    expect(c.stage).toBe('plan');
+    expect(c.diagnostics[0].message).toMatch(/not a path/);
+  });
+});
