@@ -14,6 +14,7 @@ import type { ReadProblem } from './io/types.js';
 import { expandMacros, type Expansion, type MacroTable } from './macros/index.js';
 import { parse } from './parser/index.js';
 import { planPipeline, type Plan } from './plan/plan.js';
+import type { LookupRegistry } from './lookups/registry.js';
 
 export type Stage = 'lex' | 'parse' | 'expand' | 'plan' | 'ok';
 
@@ -37,6 +38,8 @@ export interface CompileOptions {
   readonly until?: 'expand' | 'parse' | 'plan';
   /** name of the search text in messages */
   readonly name?: string;
+  /** lookup definitions for lookup, inputlookup and outputlookup */
+  readonly lookups?: LookupRegistry;
 }
 
 /** Maps a diagnostic on the expanded text back to where the user wrote it. */
@@ -63,7 +66,7 @@ export function compile(text: string, opts: CompileOptions): Compiled {
     return { search, expansion, stage: d[0]?.stage === 'lex' ? 'lex' : 'parse', diagnostics: d, notices };
   }
   if (opts.until === 'parse') return { search, expansion, ast: parsed.ast, stage: 'ok', diagnostics: [], notices };
-  const planned = planPipeline(parsed.ast, { now: opts.now, tz: opts.tz, text: expansion.text });
+  const planned = planPipeline(parsed.ast, { now: opts.now, tz: opts.tz, text: expansion.text, expand: (t) => expandMacros(t, opts.macros).text, ...(opts.lookups ? { lookups: opts.lookups } : {}) });
   if (!planned.plan) {
     const d = planned.diagnostics.map((x) => relocate(x, expansion, search));
     return { search, expansion, ast: parsed.ast, stage: d[0]?.stage === 'expand' ? 'expand' : 'plan', diagnostics: d, notices };

@@ -13,9 +13,10 @@ export function printPipeline(p: A.Pipeline): string {
 const BREAKS = /[\s|()[\]",=<>`]|!=/;
 const KEYWORDS = new Set(['AND', 'OR', 'NOT']);
 
-export function printValue(v: A.SearchValue): string {
+export function printValue(v: A.SearchValue, generic = false): string {
   let body: string;
-  if (v.quoted || v.text === '' || BREAKS.test(v.text) || KEYWORDS.has(v.text) || /^(in|IN)$/.test(v.text) || v.text.startsWith("'")) {
+  // a bare IN is an operator in the search language, a plain word in a generic command (replace ... IN f)
+  if (v.quoted || v.text === '' || BREAKS.test(v.text) || KEYWORDS.has(v.text) || (!generic && /^(in|IN)$/.test(v.text)) || v.text.startsWith("'")) {
     body = `"${escapeSpl(v.text)}"`;
   } else body = escapeSpl(v.text);
   return v.modifier ? `${v.modifier}(${body})` : body;
@@ -49,7 +50,7 @@ export function printSearch(e: A.SearchExpr, parent = 0): string {
     case 'compare':
       return `${printField(e.field)}${e.op}${printValue(e.value)}`;
     case 'in':
-      return `${printField(e.field)} IN (${e.values.map(printValue).join(', ')})`;
+      return `${printField(e.field)} IN (${e.values.map((v) => printValue(v)).join(', ')})`;
     case 'term':
       return printValue(e.value);
     case 'subsearch':
@@ -98,7 +99,9 @@ function exprPrec(e: A.Expr): number {
 }
 
 function evalField(name: string, quoted: boolean): string {
-  if (!quoted && /^[A-Za-z_$@][A-Za-z0-9_$@:]*(?:\.[A-Za-z_$@][A-Za-z0-9_$@:]*)*$/.test(name) && !/^(and|or|not|xor|like|in)$/i.test(name)) return name;
+  // foreach template tokens (<<FIELD>>, <<MATCHSTR>>) are read as parts of a bare name
+  const probe = name.replace(/<<\w+>>/g, 'x');
+  if (!quoted && /^[A-Za-z_$@][A-Za-z0-9_$@:]*(?:\.[A-Za-z_$@][A-Za-z0-9_$@:]*)*$/.test(probe) && !/^(and|or|not|xor|like|in)$/i.test(name)) return name;
   return `'${name}'`;
 }
 
@@ -150,7 +153,7 @@ function printGeneric(a: A.GenericArg): string {
     case 'option':
       return a.group ? `${a.name}=(${a.group.map(printGeneric).join(' ')})` : `${a.name}=${printValue(a.value)}`;
     case 'value':
-      return printValue(a.value);
+      return printValue(a.value, true);
     case 'operator':
       return a.text;
     case 'group':

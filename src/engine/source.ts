@@ -7,9 +7,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { extract } from '../io/extract.js';
 import { profileFor, profileTargets } from '../io/profiles/index.js';
 import { rawFilter } from '../search/rawfilter.js';
-import { readEvents } from '../io/readers/index.js';
+import { readEvents, type FileReadInfo } from '../io/readers/index.js';
 import type { InputFile, ReadProblem } from '../io/types.js';
 import { compileProfiles, type RowProcessor } from '../searchtime/apply.js';
+import { compileKnowledge, isKnowledgeField } from '../searchtime/eventtypes.js';
 import type { SearchExpr } from '../ast/nodes.js';
 import { compileSearch, searchFields, type RowPredicate } from '../search/predicate.js';
 import type { Row } from '../values/value.js';
@@ -26,6 +27,23 @@ export interface SourceStats {
   files: number;
   events: number;
   problems: number;
+  /** per input file, in reading order (filled when present) */
+  perFile?: FileSummary[];
+}
+
+/** What was read from one file (for the CLI's per-file summary). */
+export interface FileSummary {
+  readonly path: string;
+  /** the reader's format, and the sourcetypes of the events extracted */
+  format?: string;
+  sourcetypes: Map<string, number>;
+  events: number;
+  problems: number;
+  comments: number;
+  gzip: boolean;
+  /** events without a timestamp (they got the file's modification time) */
+  noTime: number;
+  readonly mtime: number;
 }
 
 export interface SourceOptions {
@@ -42,20 +60,30 @@ export interface SourceOptions {
 
 export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
   const processors = new Map<string, Processor>();
+  // eventtypes and tags (after the add-ons' lookups) only when the search can see them
+  const knowledge = !opts.fields || [...opts.fields].some(isKnowledgeField) ? compileKnowledge(ctx) : undefined;
+  const needed = opts.fields && knowledge ? new Set([...opts.fields, ...knowledge.reads]) : opts.fields;
   const processorFor = (source: string, sourcetype: string): Processor => {
     const key = source + '\u0000' + sourcetype;
     let p = processors.get(key);
     if (!p) {
-      const compiled = compileProfiles(profileFor(source, sourcetype), ctx, opts.fields);
-      const early = opts.filter ? earlyPredicate(opts.filter, compiled.targets, ctx) : undefined;
-      p = { process: compiled.process, ...(early ? { early } : {}) };
+      const compiled = compileProfiles(profileFor(source, sourcetype), ctx, needed);
+      const late = knowledge ? new Set([...compiled.targets, 'eventtype', 'tag']) : compiled.targets;
+      const early = opts.filter ? earlyPredicate(opts.filter, late, ctx) : undefined;
+      const process: RowProcessor = knowledge
+        ? (row) => {
+            compiled.process(row);
+            knowledge.process(row);
+          }
+        : compiled.process;
+      p = { process, ...(early ? { early } : {}) };
       processors.set(key, p);
     }
     return p;
   };
   // metadata and the add-ons' calculated fields are not pieces of the raw text
   const notVerbatim = new Set([...profileTargets(), '_time', 'host', 'source', 'sourcetype', 'index', 'splunk_server', 'linecount', 'punct', 'eventtype', 'tag']);
-  const xmlRawTest = opts.filter ? rawFilter(opts.filter, (f) => !notVerbatim.has(f) && !f.startsWith('_')) : undefined;
+  const xmlRawTest = opts.filter ? rawFilter(opts.filter, (f) => !notVerbatim.has(f) && !f.startsWith('_') && !isKnowledgeField(f)) : undefined;
   const anyRawTest = opts.filter ? rawFilter(opts.filter, () => false) : undefined;
   const stats = opts.stats;
   const onProblem = opts.onProblem ?? ((p: ReadProblem) => ctx.notify(problemNotice(p)));
@@ -64,16 +92,37 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
       let batch: Row[] = [];
       for (const input of opts.inputs) {
         if (stats) stats.files++;
-        const meta = { file: input.file, ...(input.source ? { source: input.source } : {}), ...(input.sourcetype ? { sourcetype: input.sourcetype } : {}), ...(input.host ? { host: input.host } : {}) };
-        for await (const raw of readEvents(input.file, (p) => {
-          if (stats) stats.problems++;
-          onProblem(p);
-        })) {
+        const summary: FileSummary | undefined = stats?.perFile ? { path: input.file.path, sourcetypes: new Map(), events: 0, problems: 0, comments: 0, gzip: false, noTime: 0, mtime: input.file.mtime } : undefined;
+        if (summary) stats!.perFile!.push(summary);
+        const info: FileReadInfo = { comments: 0, lines: 0, gzip: false };
+        const meta = {
+          file: input.file,
+          ...(input.source ? { source: input.source } : {}),
+          ...(input.sourcetype ? { sourcetype: input.sourcetype } : {}),
+          ...(input.host ? { host: input.host } : {}),
+          ...(summary ? { onNoTime: () => summary.noTime++ } : {}),
+        };
+        for await (const raw of readEvents(
+          input.file,
+          (p) => {
+            if (stats) stats.problems++;
+            if (summary) summary.problems++;
+            onProblem(p);
+          },
+          undefined,
+          undefined,
+          info,
+        )) {
           if (stats) stats.events++;
+          if (summary) summary.events++;
           const rawTest = raw.format === 'XmlWinEventLog' ? xmlRawTest : anyRawTest;
           if (rawTest && !rawTest(raw.raw)) continue;
           const row: Row = new Map();
           extract(raw, meta, row);
+          if (summary) {
+            const st = row.get('sourcetype') as string;
+            summary.sourcetypes.set(st, (summary.sourcetypes.get(st) ?? 0) + 1);
+          }
           const time = row.get('_time') as number;
           if (opts.earliest !== undefined && !(time >= opts.earliest)) continue;
           if (opts.latest !== undefined && !(time < opts.latest)) continue;
@@ -85,6 +134,11 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
             yield batch;
             batch = [];
           }
+        }
+        if (summary) {
+          summary.comments = info.comments;
+          summary.gzip = info.gzip;
+          if (info.format !== undefined) summary.format = info.format;
         }
       }
       if (batch.length) yield batch;
@@ -105,7 +159,7 @@ interface Processor {
  */
 function earlyPredicate(expr: SearchExpr, late: ReadonlySet<string>, ctx: RunContext): RowPredicate | undefined {
   const conjuncts = expr.type === 'and' ? expr.items : [expr];
-  const early = conjuncts.filter((c) => !hasNested(c) && [...searchFields(c)].every((f) => !late.has(f)));
+  const early = conjuncts.filter((c) => !hasNested(c) && [...searchFields(c)].every((f) => !late.has(f) && !isKnowledgeField(f)));
   if (early.length === 0) return undefined;
   const span = { start: 0, end: 0 };
   return compileSearch(early.length === 1 ? early[0] : { type: 'and', span, items: early }, ctx);

@@ -6,7 +6,7 @@
  */
 import type * as A from '../ast/nodes.js';
 import { fieldsOf } from '../eval/compile.js';
-import { searchFields } from '../search/predicate.js';
+import { searchFields, subsearchesOf } from '../search/predicate.js';
 
 /** undefined means "every field" */
 export function requiredFields(p: A.Pipeline): Set<string> | undefined {
@@ -25,6 +25,7 @@ export function requiredFields(p: A.Pipeline): Set<string> | undefined {
   for (const c of p.commands) {
     switch (c.type) {
       case 'search':
+        if (c.expr && subsearchesOf(c.expr).length) return undefined; // a subsearch can name any field
         if (c.expr) searchFields(c.expr, out);
         break;
       case 'where':

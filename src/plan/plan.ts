@@ -22,6 +22,8 @@ import type { Operator } from '../engine/types.js';
 import { timeOrder } from '../engine/commands/timeorder.js';
 import { requiredFields } from './fields.js';
 import { GENERIC_COMMANDS } from '../engine/commands/registry.js';
+import { planTstats } from '../engine/commands/tstats.js';
+import type { LookupRegistry } from '../lookups/registry.js';
 
 export interface Plan {
   /** the pipeline reads events (it starts with a search) */
@@ -35,10 +37,34 @@ export interface Plan {
 
 /** Commands a later issue will add, and commands that need a Splunk service. */
 const OFFLINE_IMPOSSIBLE: ReadonlyMap<string, string> = new Map([
+  // Machine Learning Toolkit (MLTK app) commands: they need its models and Python runtime on a Splunk server
   ['apply', 'it applies a Machine Learning Toolkit model, which needs the MLTK app on a Splunk server'],
   ['fit', 'it trains a Machine Learning Toolkit model, which needs the MLTK app on a Splunk server'],
+  ['score', 'it is a Machine Learning Toolkit command, which needs the MLTK app on a Splunk server'],
+  ['summary', 'it describes a Machine Learning Toolkit model, which needs the MLTK app on a Splunk server'],
+  ['listmodels', 'it lists Machine Learning Toolkit models, which live in the MLTK app on a Splunk server'],
+  ['deletemodel', 'it deletes a Machine Learning Toolkit model, which lives in the MLTK app on a Splunk server'],
+  ['sample', 'it is a Machine Learning Toolkit command, which needs the MLTK app on a Splunk server'],
+  // other apps and server services
+  ['cyberchef', 'it runs the CyberChef for Splunk app, which is not part of Splunk Enterprise and needs that app on a Splunk server'],
   ['sendalert', 'it triggers an alert action on a Splunk server'],
+  ['sendemail', 'it sends mail through a Splunk server\'s mail settings'],
   ['mstats', 'it reads metrics indexes of a Splunk server'],
+  ['mcatalog', 'it reads the metric catalog of a Splunk server'],
+  ['mcollect', 'it writes to a metrics index of a Splunk server'],
+  ['collect', 'it writes results to a summary index of a Splunk server'],
+  ['tscollect', 'it writes tsidx files of a Splunk server'],
+  ['rest', 'it calls the REST API of a Splunk server'],
+  ['metadata', 'it reads index metadata of a Splunk server'],
+  ['dbinspect', 'it inspects the buckets of a Splunk server\'s indexes'],
+  ['eventcount', 'it counts events in the indexes of a Splunk server'],
+  ['loadjob', 'it loads the artifacts of a search job on a Splunk server'],
+  ['savedsearch', 'it runs a saved search stored on a Splunk server'],
+  ['dbxquery', 'it queries a database through the DB Connect app on a Splunk server'],
+  ['ldapsearch', 'it queries LDAP through the SA-ldapsearch app on a Splunk server'],
+  ['history', 'it reads the search history of a Splunk server'],
+  ['audit', 'it reads the audit trail of a Splunk server'],
+  ['script', 'it runs a script installed in an app on a Splunk server'],
 ]);
 
 function planCommand(c: A.Command, ctx: PlanContext): Operator {
@@ -66,7 +92,7 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
     case 'dedup':
       return planDedup(c);
     case 'tstats':
-      throw new PlanError({ stage: 'plan', message: "unsupported command 'tstats'", span: c.span, hint: 'tstats over CIM data models is not implemented yet' });
+      return planTstats(c, ctx);
     case 'macro':
       throw new PlanError({ stage: 'expand', message: `macro \`${c.call.text}\` was not expanded`, span: c.span });
     case 'command': {
@@ -83,7 +109,7 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
   }
 }
 
-export function planPipeline(p: A.Pipeline, base: { now: number; tz: string; text: string }): { plan?: Plan; diagnostics: Diagnostic[] } {
+export function planPipeline(p: A.Pipeline, base: { now: number; tz: string; text: string; lookups?: LookupRegistry; expand?: (text: string) => string }): { plan?: Plan; diagnostics: Diagnostic[] } {
   const ctx: PlanContext = {
     ...base,
     planSubsearch(sub: A.Pipeline): Plan {
@@ -103,7 +129,8 @@ export function planPipeline(p: A.Pipeline, base: { now: number; tz: string; tex
     }
   }
   if (diagnostics.length) return { diagnostics };
-  const readsEvents = !p.leadingPipe;
+  // `| search ...` at the start (common in subsearches: `[| search x=1]`) reads events like `search ...`
+  const readsEvents = !p.leadingPipe || p.commands[0]?.type === 'search';
   if (!readsEvents && operators[0].kind !== 'generating') {
     const c = p.commands[0];
     return { diagnostics: [{ stage: 'plan', message: `'${c.type === 'command' ? c.name : c.type}' cannot start a search after '|': it is not a generating command`, span: c.span, hint: 'start with search terms to read events, or with a generating command such as tstats, inputlookup or makeresults' }] };

@@ -25,6 +25,12 @@ export type RowPredicate = (row: Row) => boolean;
 export interface SearchContext {
   readonly now: number;
   readonly tz: string;
+  /**
+   * The predicates of the expression's subsearches, once they have run (the
+   * search command runs them before the outer search and formats their
+   * results, see engine/commands/search.ts).
+   */
+  readonly subsearches?: ReadonlyMap<A.SearchSubsearch, RowPredicate>;
 }
 
 export class SearchCompileError extends Error {
@@ -164,14 +170,34 @@ export function compileSearch(e: A.SearchExpr, ctx: SearchContext): RowPredicate
       };
       return (row) => anyValue(row, field, test) === true;
     }
-    case 'subsearch':
-      throw new SearchCompileError({ stage: 'plan', message: 'subsearches are not supported yet', span: e.span, hint: 'subsearch support is planned (issue 5)' });
+    case 'subsearch': {
+      const resolved = ctx.subsearches?.get(e);
+      if (resolved) return resolved;
+      throw new SearchCompileError({ stage: 'plan', message: 'a subsearch is not allowed here', span: e.span, hint: 'subsearches are run by the search command: put them in a search or in the first search' });
+    }
     case 'macro':
       throw new SearchCompileError({ stage: 'expand', message: `macro \`${e.call.text}\` was not expanded`, span: e.span });
   }
 }
 
-/** The fields a search expression reads (for extraction planning). */
+/** The subsearches of a search expression, in the order they are written. */
+export function subsearchesOf(e: A.SearchExpr, out: A.SearchSubsearch[] = []): A.SearchSubsearch[] {
+  switch (e.type) {
+    case 'and':
+    case 'or':
+      e.items.forEach((x) => subsearchesOf(x, out));
+      break;
+    case 'not':
+      subsearchesOf(e.expr, out);
+      break;
+    case 'subsearch':
+      out.push(e);
+      break;
+  }
+  return out;
+}
+
+/** The fields a search expression reads (for extraction planning; subsearches can name any field: see subsearchesOf). */
 export function searchFields(e: A.SearchExpr, out: Set<string> = new Set()): Set<string> {
   switch (e.type) {
     case 'and':

@@ -6,9 +6,78 @@
 import type { GenericCommand } from '../../ast/nodes.js';
 import type { PlanContext } from '../plan-error.js';
 import type { Operator } from '../types.js';
+import { planDatamodel } from './datamodel.js';
+import { planFrom } from './from.js';
+import { planBin } from './bin.js';
+import { planFillnull } from './fillnull.js';
+import { planInputlookup } from './inputlookup.js';
+import { planLookup } from './lookup.js';
+import { planOutputlookup } from './outputlookup.js';
+import { planRegex } from './regex.js';
+import { planRex } from './rex.js';
+import { planAddtotals } from './addtotals.js';
+import { planExtract } from './extract.js';
+import { planFromjson } from './fromjson.js';
+import { planIplocation } from './iplocation.js';
+import { planMakemv } from './makemv.js';
+import { planMakeresults } from './makeresults.js';
+import { planMvexpand } from './mvexpand.js';
+import { planReplace } from './replace.js';
+import { planSpath } from './spath.js';
+import { planTop } from './top.js';
+import { planXmlkv } from './xmlkv.js';
+import { planAppend } from './append.js';
+import { planAppendpipe } from './appendpipe.js';
+import { planForeach } from './foreach.js';
+import { planFormat } from './format.js';
+import { planJoin } from './join.js';
+import { planReturn } from './return.js';
+import { planMap } from './map.js';
+import { planMultikv } from './multikv.js';
+import { planReverse } from './reverse.js';
+import { planTail } from './tail.js';
+import { planTimechart } from './timechart.js';
+import { planTransaction } from './transaction.js';
+import { planUniq } from './uniq.js';
 
 export type GenericPlanner = (node: GenericCommand, ctx: PlanContext) => Operator;
 
 export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<string, GenericPlanner>([
   // ---- commands (keep sorted)
+  ['addtotals', planAddtotals],
+  ['append', planAppend],
+  ['appendpipe', planAppendpipe],
+  ['bin', planBin],
+  ['bucket', planBin],
+  ['datamodel', planDatamodel],
+  ['extract', planExtract],
+  ['fillnull', planFillnull],
+  ['foreach', planForeach],
+  ['format', planFormat],
+  ['from', planFrom],
+  ['fromjson', planFromjson],
+  ['inputlookup', planInputlookup],
+  ['iplocation', planIplocation],
+  ['join', planJoin],
+  ['kv', planExtract],
+  ['lookup', planLookup],
+  ['makemv', planMakemv],
+  ['makeresults', planMakeresults],
+  ['map', planMap],
+  ['multikv', planMultikv],
+  ['mvexpand', planMvexpand],
+  ['outputlookup', planOutputlookup],
+  ['rare', planTop],
+  ['regex', planRegex],
+  ['replace', planReplace],
+  ['return', planReturn],
+  ['reverse', planReverse],
+  ['rex', planRex],
+  ['spath', planSpath],
+  ['tail', planTail],
+  ['timechart', planTimechart],
+  ['top', planTop],
+  ['transaction', planTransaction],
+  ['uniq', planUniq],
+  ['xmlkv', planXmlkv],
 ]);

@@ -1,17 +1,89 @@
-/** search: keeps the rows the search expression matches (search reference). */
-import type { SearchCommand } from '../../ast/nodes.js';
-import { compileSearch, SearchCompileError } from '../../search/predicate.js';
+/**
+ * search: keeps the rows the search expression matches (search reference).
+ *
+ * Subsearches (`... [search ... | fields x]`): each is planned with the
+ * outer search and run before it, over the same inputs; its results, at most
+ * 10,000 (the documented default of limits.conf [subsearch] maxout, "About
+ * subsearches", Search Manual), are formatted as the format command does
+ * (`( ( x="a" ) OR ( x="b" ) )`, see format.ts) and the search tests that
+ * expression in the subsearch's place. No results: nothing matches
+ * (format's empty string `NOT( )`).
+ */
+import type { SearchCommand, SearchSubsearch } from '../../ast/nodes.js';
+import { SplError } from '../../diagnostics/diagnostic.js';
+import { compileSearch, SearchCompileError, subsearchesOf, type RowPredicate, type SearchContext } from '../../search/predicate.js';
+import type { Plan } from '../../plan/plan.js';
+import type { Row } from '../../values/value.js';
 import { PlanError, type PlanContext } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { streaming, type Operator, type RowStream, type RunContext } from '../types.js';
+import { subsearchExpr } from './format.js';
 
-export function planSearch(node: SearchCommand, ctx: PlanContext): Operator {
-  if (!node.expr) return streaming('search', node.span, (rows) => rows);
-  let test;
+/** limits.conf [subsearch] maxout: the results a subsearch passes to the search */
+export const SUBSEARCH_MAXOUT = 10_000;
+
+function compile(node: SearchCommand, ctx: SearchContext): RowPredicate {
   try {
-    test = compileSearch(node.expr, ctx);
+    return compileSearch(node.expr!, ctx);
   } catch (e) {
     if (e instanceof SearchCompileError) throw new PlanError(e.diagnostic);
     throw e;
   }
-  return streaming('search', node.span, (rows) => rows.filter(test));
+}
+
+export function planSearch(node: SearchCommand, ctx: PlanContext): Operator {
+  if (!node.expr) return streaming('search', node.span, (rows) => rows);
+  const subs = subsearchesOf(node.expr);
+  if (subs.length === 0) {
+    const test = compile(node, ctx);
+    return streaming('search', node.span, (rows) => rows.filter(test));
+  }
+  const plans = subs.map((s) => ({ node: s, plan: ctx.planSubsearch(s.pipeline) }));
+  // the rest of the expression is checked now (time modifiers...), with placeholders for the subsearches
+  compile(node, { now: ctx.now, tz: ctx.tz, subsearches: new Map(subs.map((s) => [s, () => false])) });
+  return {
+    name: 'search',
+    span: node.span,
+    kind: 'streaming',
+    async *run(input: RowStream, rctx: RunContext) {
+      const resolved = new Map<SearchSubsearch, RowPredicate>();
+      for (const { node: sub, plan } of plans) resolved.set(sub, await runSubsearch(sub, plan, rctx));
+      let test: RowPredicate;
+      try {
+        test = compileSearch(node.expr!, { now: rctx.now, tz: rctx.tz, subsearches: resolved });
+      } catch (e) {
+        if (e instanceof SearchCompileError) throw new SplError({ ...e.diagnostic, stage: 'runtime' });
+        throw e;
+      }
+      for await (const batch of input) {
+        const out = batch.filter(test);
+        if (out.length) yield out;
+      }
+    },
+  };
+}
+
+/** Runs a subsearch and turns its first 10,000 results into a predicate. */
+async function runSubsearch(sub: SearchSubsearch, plan: Plan, ctx: RunContext): Promise<RowPredicate> {
+  const rows = await collectUpTo(ctx.runPlan(plan), SUBSEARCH_MAXOUT);
+  const expr = subsearchExpr(rows, sub.span);
+  if (!expr) return () => false;
+  try {
+    return compileSearch(expr, { now: ctx.now, tz: ctx.tz });
+  } catch (e) {
+    if (e instanceof SearchCompileError) throw new SplError({ ...e.diagnostic, stage: 'runtime', span: sub.span, message: `the subsearch's results do not form a search: ${e.diagnostic.message}` });
+    throw e;
+  }
+}
+
+/** The first `max` rows of a stream (the rest is not read). */
+export async function collectUpTo(stream: RowStream, max: number): Promise<Row[]> {
+  const out: Row[] = [];
+  if (max <= 0) return out;
+  for await (const batch of stream) {
+    for (const r of batch) {
+      out.push(r);
+      if (out.length >= max) return out;
+    }
+  }
+  return out;
 }

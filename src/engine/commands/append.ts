@@ -1,0 +1,46 @@
+/**
+ * append: adds a subsearch's results after the current results (append
+ * reference,
+ * https://help.splunk.com/en/splunk-enterprise/spl-search-reference/10.0/search-commands/append):
+ *
+ *   append [extendtimerange=<bool>] [maxtime=<int>] [maxout=<int>] [timeout=<int>] <subsearch>
+ *
+ * maxout: the most subsearch results appended, default 50,000. The time
+ * options do not change anything offline (the subsearch reads the same
+ * inputs and has no time limit).
+ */
+import type { GenericCommand } from '../../ast/nodes.js';
+import { Args } from '../args.js';
+import { planFail, type PlanContext } from '../plan-error.js';
+import { BATCH_SIZE, type Operator, type RowStream, type RunContext } from '../types.js';
+import type { Row } from '../../values/value.js';
+
+export const APPEND_MAXOUT = 50_000;
+
+export function planAppend(node: GenericCommand, ctx: PlanContext): Operator {
+  const args = new Args(node).allowOnly('extendtimerange', 'maxtime', 'maxout', 'timeout');
+  args.bool('extendtimerange', false);
+  args.int('maxtime', 60);
+  args.int('timeout', 60);
+  const maxout = args.int('maxout', APPEND_MAXOUT)!;
+  args.only(['subsearch'], 'append [maxout=N] [search ...]');
+  const subs = args.subsearches();
+  if (subs.length !== 1) planFail('append needs one subsearch: append [search ...]', node.span);
+  const plan = ctx.planSubsearch(subs[0]);
+  return {
+    name: 'append',
+    span: node.span,
+    kind: 'streaming',
+    async *run(input: RowStream, rctx: RunContext) {
+      yield* input;
+      let left = maxout;
+      if (left <= 0) return;
+      for await (const batch of rctx.runPlan(plan)) {
+        const out: Row[] = batch.length > left ? batch.slice(0, left) : batch;
+        left -= out.length;
+        for (let i = 0; i < out.length; i += BATCH_SIZE) yield out.slice(i, i + BATCH_SIZE);
+        if (left <= 0) return;
+      }
+    },
+  };
+}
