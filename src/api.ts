@@ -66,7 +66,9 @@ export function compile(text: string, opts: CompileOptions): Compiled {
     return { search, expansion, stage: d[0]?.stage === 'lex' ? 'lex' : 'parse', diagnostics: d, notices };
   }
   if (opts.until === 'parse') return { search, expansion, ast: parsed.ast, stage: 'ok', diagnostics: [], notices };
-  const planned = planPipeline(parsed.ast, { now: opts.now, tz: opts.tz, text: expansion.text, expand: (t) => expandMacros(t, opts.macros).text, ...(opts.lookups ? { lookups: opts.lookups } : {}) });
+  const warnings: Diagnostic[] = [];
+  const planned = planPipeline(parsed.ast, { now: opts.now, tz: opts.tz, text: expansion.text, warnings, expand: (t) => expandMacros(t, opts.macros).text, ...(opts.lookups ? { lookups: opts.lookups } : {}) });
+  notices.push(...warnings.map((w) => relocate(w, expansion, search)));
   if (!planned.plan) {
     const d = planned.diagnostics.map((x) => relocate(x, expansion, search));
     return { search, expansion, ast: parsed.ast, stage: d[0]?.stage === 'expand' ? 'expand' : 'plan', diagnostics: d, notices };

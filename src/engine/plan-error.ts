@@ -25,4 +25,9 @@ export interface PlanContext {
   readonly expand?: (text: string) => string;
   /** lookup definitions and tables (--lookups); absent: no lookup is known */
   readonly lookups?: LookupRegistry;
+  /**
+   * Reports a problem Splunk would not stop the search for (it runs and finds
+   * nothing): a warning with a span, shown by the CLI; planning goes on.
+   */
+  readonly warn: (message: string, span: Span, hint?: string) => void;
 }

@@ -109,11 +109,18 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
   }
 }
 
-export function planPipeline(p: A.Pipeline, base: { now: number; tz: string; text: string; lookups?: LookupRegistry; expand?: (text: string) => string }): { plan?: Plan; diagnostics: Diagnostic[] } {
+export function planPipeline(
+  p: A.Pipeline,
+  base: { now: number; tz: string; text: string; lookups?: LookupRegistry; expand?: (text: string) => string; warnings?: Diagnostic[] },
+): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const warnings = base.warnings ?? [];
   const ctx: PlanContext = {
     ...base,
+    warn(message, span, hint) {
+      warnings.push({ stage: 'plan', severity: 'warning', message, span, ...(hint ? { hint } : {}) });
+    },
     planSubsearch(sub: A.Pipeline): Plan {
-      const r = planPipeline(sub, base);
+      const r = planPipeline(sub, { ...base, warnings });
       if (!r.plan) throw new PlanError(r.diagnostics[0]);
       return r.plan;
     },
