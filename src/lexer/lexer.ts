@@ -32,6 +32,8 @@ interface Frame {
   atCommandStart: boolean;
   /** at the very start of a pipeline: a word here is implicit search unless it is a command name */
   atPipelineStart: boolean;
+  /** the command whose arguments are being read */
+  command?: TokenType;
 }
 
 function isSpace(c: number): boolean {
@@ -136,6 +138,7 @@ export function tokenize(text: string): LexResult {
       push(T.Pipe, i, i + 1);
       i++;
       f.mode = 'search';
+      f.command = undefined;
       f.atCommandStart = true;
       f.depth = 0;
       continue;
@@ -255,8 +258,8 @@ export function tokenize(text: string): LexResult {
         j = templateEnd(j);
         continue;
       }
-      if (d === 40 && j > i && isValuePosition() && !/^(term|case)$/i.test(text.slice(i, j))) {
-        // a value such as *GetCurrent()*: parentheses written inside the word belong to it
+      if (d === 40 && j > i && (isValuePosition() || top().command === T.TableCmd || top().command === T.FieldsCmd) && !/^(term|case)$/i.test(text.slice(i, j))) {
+        // a value such as *GetCurrent()*, or a field named predicted(x) in table/fields: parentheses written inside the word belong to it
         const close = text.indexOf(')', j);
         const inner = close > 0 ? text.slice(j + 1, close) : '';
         if (close > 0 && !/[\s"()|[\]]/.test(inner)) {
@@ -282,9 +285,11 @@ export function tokenize(text: string): LexResult {
         if (!atStart || word === 'search' || frames.length > 1) {
           if (kind) {
             push(kind.token, i, j);
+            f.command = kind.token;
             f.mode = kind.mode;
           } else if (!atStart) {
             push(T.GenericCmd, i, j);
+            f.command = T.GenericCmd;
             f.mode = 'args';
           } else {
             i = pushWord(word, i, j, f);
@@ -310,7 +315,8 @@ export function tokenize(text: string): LexResult {
       const lower = word.toLowerCase();
       if (lower === 'as') type = T.As;
       else if (lower === 'by') type = T.By;
-      else if (lower === 'eval' && nextNonSpace(end) === 40) {
+      else if (lower === 'eval' && nextNonSpace(end) === 40 && f.command === T.StatsCmd) {
+        // (generic commands keep eval(...) as words: the command re-reads its text)
         push(T.Word, start, end);
         // `eval(` inside stats-like arguments: the expression up to the matching `)`
         const open = text.indexOf('(', end);
@@ -352,6 +358,17 @@ export function tokenize(text: string): LexResult {
   function lexExpr(start: number, f: Frame): number {
     const c = text.charCodeAt(start);
     if (c === 60 && templateEnd(start) > 0) return lexIdentifier(start);
+    if (f.command === T.EvalCmd && f.depth === 0 && c !== 34 && c !== 39) {
+      const last = tokens[tokens.length - 1]?.tokenType;
+      if (last === T.EvalCmd || last === T.Comma) {
+        // an assignment target: everything up to '=' names the field (eval a-b=1 sets field "a-b")
+        const m = /^[^\s=,()"'|]+/.exec(text.slice(start, start + 200));
+        if (m && /^\s*=(?!=)/.test(text.slice(start + m[0].length))) {
+          push(T.Identifier, start, start + m[0].length);
+          return start + m[0].length;
+        }
+      }
+    }
     const two = text.slice(start, start + 2);
     switch (two) {
       case '==':

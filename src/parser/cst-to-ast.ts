@@ -136,7 +136,8 @@ class AstBuilder extends BaseVisitor {
   fieldName(ctx: Ctx): A.FieldName {
     const tok = Object.values(ctx).flat()[0] as IToken;
     if (tok.tokenType === T.QuotedField || tok.tokenType === T.QuotedString) return { span: tokSpan(tok), name: unquote(tok.image), quoted: true };
-    return { span: tokSpan(tok), name: tok.image, quoted: false };
+    // a word holding characters that normally break words (predicted(x)) prints back quoted: mark it so
+    return { span: tokSpan(tok), name: tok.image, quoted: /[\s|()[\]",=<>`]/.test(tok.image) };
   }
 
   subsearch(ctx: Ctx): A.Pipeline {
@@ -154,10 +155,11 @@ class AstBuilder extends BaseVisitor {
 
   evalAssignment(ctx: Ctx): A.EvalAssignment {
     const tok = (ctx.Identifier ?? ctx.QuotedField ?? ctx.QuotedString)![0] as IToken;
-    const quoted = tok.tokenType !== T.Identifier;
+    // a target written bare but not a plain name (a-b) prints back quoted: treat it as quoted
+    const quoted = tok.tokenType !== T.Identifier || !/^[A-Za-z_$@][A-Za-z0-9_$@:.{}<>]*$/.test(tok.image);
     return {
       span: ctxSpan(ctx),
-      field: { span: tokSpan(tok), name: quoted ? unquote(tok.image) : tok.image, quoted },
+      field: { span: tokSpan(tok), name: tok.tokenType === T.Identifier ? tok.image : unquote(tok.image), quoted },
       expr: this.node(ctx.expression![0] as CstNode),
     };
   }

@@ -331,10 +331,15 @@ export class SplParser extends CstParser {
   public statsCommand = this.RULE('statsCommand', () => {
     this.CONSUME(T.StatsCmd);
     this.MANY(() => this.SUBRULE(this.commandOption));
-    this.MANY2(() => {
-      this.SUBRULE(this.aggregation);
-      this.OPTION(() => this.CONSUME(T.Comma));
+    this.MANY2({
+      GATE: () => this.LA(2).tokenType !== T.Eq,
+      DEF: () => {
+        this.SUBRULE(this.aggregation);
+        this.OPTION(() => this.CONSUME(T.Comma));
+      },
     });
+    // options may also follow the aggregations: streamstats count current=f
+    this.MANY3(() => this.SUBRULE2(this.commandOption));
     this.OPTION2(() => this.SUBRULE(this.byClause));
   });
 

@@ -48,6 +48,11 @@ describe('round trip of tricky forms', () => {
     '| tstats summariesonly=true count min(_time) AS firstTime FROM datamodel=Endpoint.Processes WHERE Processes.process_name=cmd.exe BY Processes.dest _time span=1h',
     'x | rex field=a "(?<b>\\\\w+)" | lookup l f AS g OUTPUT h | join type=left x [search y | stats count BY x]',
     'x | transaction user startswith=(op="a b") maxspan=2m',
+    '| eval feature_-value=1, "Search Name"=2, x = a-b',
+    'x | timechart span=1h count(eval(a="x" AND b>2)) AS n BY host',
+    'x | transaction user startswith=eval(a=1 AND b="c") maxpause=5m',
+    'x | streamstats count current=f window=2 BY h',
+    'x | fields - a* predicted(b) c | table "x y" count(z)',
   ];
   for (const s of searches) it(s, () => roundTrip(s));
 });
