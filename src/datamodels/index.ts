@@ -4,18 +4,38 @@
  * (`nodename=All_Changes.Account_Management`), or a dataset's own name
  * (`| datamodel Change Account_Management search`).
  */
+import { ALERTS } from './models/alerts.js';
 import { AUTHENTICATION } from './models/authentication.js';
+import { CERTIFICATES } from './models/certificates.js';
 import { CHANGE } from './models/change.js';
 import { EMAIL } from './models/email.js';
 import { ENDPOINT } from './models/endpoint.js';
+import { INTRUSION_DETECTION } from './models/intrusion_detection.js';
 import { NETWORK_RESOLUTION } from './models/network_resolution.js';
+import { NETWORK_SESSIONS } from './models/network_sessions.js';
 import { NETWORK_TRAFFIC } from './models/network_traffic.js';
+import { RISK } from './models/risk.js';
+import { UPDATES } from './models/updates.js';
 import { WEB } from './models/web.js';
 import type { DataModel, Dataset } from './types.js';
 
 export type { DataModel, Dataset, DmCalc, DmField } from './types.js';
 
-export const DATA_MODELS: readonly DataModel[] = [AUTHENTICATION, CHANGE, EMAIL, ENDPOINT, NETWORK_RESOLUTION, NETWORK_TRAFFIC, WEB];
+export const DATA_MODELS: readonly DataModel[] = [
+  ALERTS,
+  AUTHENTICATION,
+  CERTIFICATES,
+  CHANGE,
+  EMAIL,
+  ENDPOINT,
+  INTRUSION_DETECTION,
+  NETWORK_RESOLUTION,
+  NETWORK_SESSIONS,
+  NETWORK_TRAFFIC,
+  RISK,
+  UPDATES,
+  WEB,
+];
 
 /** Data model names are case-sensitive (as Splunk's data model IDs are). */
 export function findModel(name: string): DataModel | undefined {

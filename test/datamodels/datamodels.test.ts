@@ -5,6 +5,7 @@ import { compileDataset } from '../../src/datamodels/rows.js';
 import { bucketTime, parseSpan } from '../../src/engine/commands/tstats.js';
 import { SYSMON_10_6_2, SYSMON_5_0_0 } from '../../src/io/profiles/eventtypes-sysmon.js';
 import { CIM_5_0_1 } from '../../src/io/profiles/eventtypes-cim.js';
+import { WINDOWS_SECURITY_9_1_2 } from '../../src/io/profiles/eventtypes-windows.js';
 import { compileKnowledge } from '../../src/searchtime/eventtypes.js';
 import type { Row } from '../../src/values/value.js';
 
@@ -31,6 +32,17 @@ describe('eventtypes and tags', () => {
     const net = event({ source: SYSMON, EventCode: '3' });
     k.process(net);
     expect(net.get('tag')).toEqual(['communicate', 'listening', 'network', 'port']);
+  });
+
+  it('tags a "User Account Management" Security event account change management (windows_account_management)', () => {
+    const k = compileKnowledge(ctx, [WINDOWS_SECURITY_9_1_2]);
+    const row = event({ source: 'XmlWinEventLog:Security', EventCode: '4794', TaskCategory: 'User Account Management' });
+    k.process(row);
+    expect(row.get('tag')).toEqual(['account', 'change', 'management', 'os', 'windows']);
+    // without the category text (the task-category lookup is not shipped) it stays untagged
+    const bare = event({ source: 'XmlWinEventLog:Security', EventCode: '4794', Task: '13824' });
+    k.process(bare);
+    expect(bare.get('tag')).toEqual(['os', 'windows']);
   });
 
   it('requires the Sysmon source', () => {
@@ -83,13 +95,26 @@ describe('data model rows', () => {
 
 describe('tstats planning', () => {
   const plan = (search: string) => compile(search, { macros: new Map() as never, now: ctx.now, tz: 'UTC' });
-  it('points at the unknown field and names the right one', () => {
-    const text = '| tstats count from datamodel=Endpoint.Processes by processes.process_name';
+  it('warns about a field outside the data model, points at it, names the right one, and still plans', () => {
+    const text = '| tstats count from datamodel=Endpoint.Processes where processes.process_name=cmd.exe by processes.process_name Processes.orig';
     const c = plan(text);
-    expect(c.stage).toBe('plan');
+    expect(c.stage).toBe('ok');
+    expect(c.diagnostics).toEqual([]);
+    // one warning per field name, at its first use
+    expect(c.notices.map((n) => n.message)).toEqual([
+      "field 'processes.process_name' is not in data model Endpoint.Processes: it has no value in any row",
+      "field 'Processes.orig' is not in data model Endpoint.Processes: it has no value in any row",
+    ]);
+    expect(c.notices[0].severity).toBe('warning');
     const at = text.indexOf('processes.');
-    expect(c.diagnostics[0].span).toEqual({ start: at, end: at + 'processes.process_name'.length });
-    expect(c.diagnostics[0].hint).toContain('Processes.process_name');
+    expect(c.notices[0].span).toEqual({ start: at, end: at + 'processes.process_name'.length });
+    expect(c.notices[0].hint).toContain('did you mean Processes.process_name');
+    expect(c.notices[1].hint).toContain('fields of Endpoint.Processes: Processes.action,');
+  });
+  it('a field without its dataset prefix is named with the prefix in the hint', () => {
+    const c = plan('| tstats count from datamodel=Network_Traffic.All_Traffic where user=alice');
+    expect(c.stage).toBe('ok');
+    expect(c.notices[0].hint).toContain('did you mean All_Traffic.user?');
   });
   it('lists the data models and datasets it knows', () => {
     expect(plan('| tstats count from datamodel=Nope').diagnostics[0].hint).toContain('Endpoint');

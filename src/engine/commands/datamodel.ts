@@ -70,11 +70,22 @@ export function resolveDatasetSpec(
   return { compiled: compileDataset(model, dataset, ctx) };
 }
 
-/** Fails on a field the dataset does not have, with the names it does have. */
-export function checkFields(source: DatasetSource, used: readonly { name: string; span: Span }[]): void {
+/**
+ * Warns about a field the dataset does not have, with the names it does have.
+ * Splunk does not stop such a search: tstats reads "indexed fields in tsidx
+ * files" (search reference "tstats", help.splunk.com/splunk-enterprise/
+ * spl-search-reference/9.4/search-commands/tstats), and a field outside the
+ * data model has no value there, so the search runs and the field is never
+ * present: `where` terms on it are false (`NOT f=v` true), by-rows on it are
+ * dropped unless fillnull_value is set, and aggregations over it see nothing.
+ * One warning per field name, at its first use.
+ */
+export function checkFields(source: DatasetSource, used: readonly { name: string; span: Span }[], ctx: PlanContext): void {
   const names = source.compiled.fieldNames;
+  const warned = new Set<string>();
   for (const u of used) {
-    if (names.has(u.name) || BUILTIN.has(u.name)) continue;
+    if (names.has(u.name) || BUILTIN.has(u.name) || warned.has(u.name)) continue;
+    warned.add(u.name);
     const all = [...names].filter((n) => !BUILTIN.has(n));
     const caseless = all.find((n) => n.toLowerCase() === u.name.toLowerCase());
     const suffix = all.filter((n) => n.endsWith('.' + u.name));
@@ -87,7 +98,7 @@ export function checkFields(source: DatasetSource, used: readonly { name: string
       const list = (same.length > 0 ? same : all).sort();
       hint = `fields of ${source.compiled.label}: ${list.slice(0, 60).join(', ')}${list.length > 60 ? ', ...' : ''}`;
     }
-    planFail(`field '${u.name}' is not in data model ${source.compiled.label}`, u.span, hint);
+    ctx.warn(`field '${u.name}' is not in data model ${source.compiled.label}: it has no value in any row`, u.span, hint);
   }
 }
 

@@ -21,6 +21,9 @@
  *   `include_reduced_buckets` are accepted and change nothing offline;
  *   `append=true` adds the rows after the input's; `prestats=true` (an
  *   internal format for a later stats/chart) is rejected.
+ * - a field the data model does not have is a planning warning, not an
+ *   error: Splunk runs the search and the field has no value in any row
+ *   (checkFields in datamodel.ts).
  * Without `from`, tstats reads the events' indexed fields only (`_time`,
  * `host`, `source`, `sourcetype`).
  */
@@ -141,7 +144,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
       planFail(`tstats reads data models only: 'from ${node.from.kind ? node.from.kind + '=' : ''}${node.from.value.text}'`, node.from.span, 'write from datamodel=<Model>.<Dataset>, e.g. from datamodel=Endpoint.Processes');
     }
     source = resolveDatasetSpec(node.from.value.text, node.from.value.span, ctx, { nodename, fieldNames: used.map((u) => u.name) });
-    checkFields(source, used);
+    checkFields(source, used, ctx);
   } else {
     if (nodename) planFail('nodename needs a data model: from datamodel=<Model>.<Dataset> where nodename=...', nodename.span);
     for (const u of used) {

@@ -29,6 +29,16 @@ export const WINDOWS_SECURITY_9_1_2: KnowledgeSet = {
     sec('windows_auth_ticket_granted', [4768], ['authentication']),
     sec('windows_service_ticket_granted', [4769], ['authentication']),
     sec('windows_account_used4logon', [4776], ['authentication']),
+    // Splunk_TA_windows default/eventtypes.conf [windows_account_management] and tags.conf
+    // (`account change management`); public copy PMJeffery/splunk4windows @f64aacd. Events of
+    // the "User Account Management" audit category (4794 DSRM password set among them) become
+    // Change rows through it. XmlWinEventLog events carry only `<Task>13824</Task>`: TaskCategory
+    // comes from the add-on's xmlwindows_task_category lookup, which splinter does not ship yet.
+    {
+      name: 'windows_account_management',
+      search: 'eventtype=wineventlog_security (ta_windows_security_CategoryString="Account Management" OR TaskCategory="User Account Management")',
+      tags: ['account', 'change', 'management'],
+    },
     sec('windows_account_created', [4720], ['add', 'account', 'change']),
     sec('windows_account_deleted', [4726], ['delete', 'account', 'change']),
     sec('windows_account_modified', [4738, 4742], ['modify', 'account', 'change']),
