@@ -14,6 +14,7 @@
  */
 import { fieldsFromLocal, isLeapYear, type Fields } from './civil.js';
 import { offsetAt, zoneAbbreviation } from './zone.js';
+import { boundedMemo } from './cache.js';
 
 export const MONTHS = [
   'January',
@@ -221,18 +222,7 @@ function compile(format: string, out: Piece[] = [], depth = 0): Piece[] {
   return out;
 }
 
-const MAX_FORMATS = 1000;
-const compiled = new Map<string, Piece[]>();
-
-function compiledFormat(format: string): Piece[] {
-  let pieces = compiled.get(format);
-  if (!pieces) {
-    pieces = compile(format);
-    if (compiled.size >= MAX_FORMATS) compiled.clear();
-    compiled.set(format, pieces);
-  }
-  return pieces;
-}
+const compiledFormat = boundedMemo((format: string): Piece[] => compile(format));
 
 /**
  * Renders an epoch time (seconds, may have a fraction) with a format in the

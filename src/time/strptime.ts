@@ -19,6 +19,7 @@
 import { daysInMonth, localFromFields } from './civil.js';
 import { MONTHS, MONTHS_ABBR, WEEKDAYS, WEEKDAYS_ABBR } from './strftime.js';
 import { epochFromLocal, isValidTimeZone } from './zone.js';
+import { boundedMemo } from './cache.js';
 
 interface State {
   year?: number;
@@ -330,18 +331,7 @@ function compile(format: string, out: Step[] = [], depth = 0): Step[] {
   return out;
 }
 
-const MAX_FORMATS = 1000;
-const compiled = new Map<string, Step[]>();
-
-function compiledFormat(format: string): Step[] {
-  let steps = compiled.get(format);
-  if (!steps) {
-    steps = compile(format);
-    if (compiled.size >= MAX_FORMATS) compiled.clear();
-    compiled.set(format, steps);
-  }
-  return steps;
-}
+const compiledFormat = boundedMemo((format: string): Step[] => compile(format));
 
 /**
  * Parses text with a format, reading wall-clock fields in the IANA zone tz

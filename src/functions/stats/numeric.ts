@@ -31,27 +31,20 @@
  */
 import type { Scalar, Value } from '../../values/value.js';
 import { compareStrings, toNumber, toStr } from '../../values/coerce.js';
-import type { AggregationDef, Aggregator } from './types.js';
+import { forEachNumber, type AggregationDef, type Aggregator } from './types.js';
 
 /** Running count, sum and sum of squares of the numeric values. */
 class Moments {
   protected n = 0;
   protected sum = 0;
   protected sumsq = 0;
-  add(value: Value | undefined): void {
-    if (value === undefined) return;
-    if (Array.isArray(value)) {
-      for (const v of value as readonly Scalar[]) this.one(v);
-    } else {
-      this.one(value as Scalar);
-    }
-  }
-  private one(v: Scalar): void {
-    const x = toNumber(v);
-    if (x === undefined) return;
+  private readonly one = (x: number): void => {
     this.n++;
     this.sum += x;
     this.sumsq += x * x;
+  };
+  add(value: Value | undefined): void {
+    forEachNumber(value, this.one);
   }
   /** sum of squared deviations from the mean (never negative) */
   protected deviations(): number {

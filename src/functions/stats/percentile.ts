@@ -30,25 +30,18 @@
  * Both read numbers only; non-numeric values are ignored, and a group with
  * no numeric value gets no result.
  */
-import type { Scalar, Value } from '../../values/value.js';
-import { toNumber } from '../../values/coerce.js';
-import type { AggregationDef, AggregationSpec, Aggregator } from './types.js';
+import type { Value } from '../../values/value.js';
+import { forEachNumber, type AggregationDef, type AggregationSpec, type Aggregator } from './types.js';
 
 /** Keeps the numeric values in a plain array, sorted lazily at result(). */
 class SortedNumbers {
   protected readonly xs: number[] = [];
   private sortedLength = 0;
+  private readonly one = (x: number): void => {
+    this.xs.push(x);
+  };
   add(value: Value | undefined): void {
-    if (value === undefined) return;
-    if (Array.isArray(value)) {
-      for (const v of value as readonly Scalar[]) this.one(v);
-    } else {
-      this.one(value as Scalar);
-    }
-  }
-  private one(v: Scalar): void {
-    const x = toNumber(v);
-    if (x !== undefined) this.xs.push(x);
+    forEachNumber(value, this.one);
   }
   /** the values in ascending order */
   protected sorted(): number[] {

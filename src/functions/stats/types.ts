@@ -6,7 +6,8 @@
  * (registry.ts: resolveAggregation), creates one Aggregator per group and
  * term, feeds it every event's value of the argument, and reads result().
  */
-import type { Value } from '../../values/value.js';
+import type { Scalar, Value } from '../../values/value.js';
+import { toNumber } from '../../values/coerce.js';
 
 export interface AggregationSpec {
   /** the function name as written, lower-cased: count, dc, perc95, p95, exactperc99 ... */
@@ -77,4 +78,18 @@ export interface AggregationDef {
 export interface ResolvedAggregation {
   readonly def: AggregationDef;
   readonly spec: AggregationSpec;
+}
+
+/** Calls fn with every numeric value of a stored value (a multivalue gives each; non-numbers are skipped). */
+export function forEachNumber(value: Value | undefined, fn: (x: number) => void): void {
+  if (value === undefined) return;
+  if (Array.isArray(value)) {
+    for (const v of value as readonly Scalar[]) {
+      const x = toNumber(v);
+      if (x !== undefined) fn(x);
+    }
+    return;
+  }
+  const x = toNumber(value as Scalar);
+  if (x !== undefined) fn(x);
 }
