@@ -20,7 +20,7 @@
  *   objects and arrays reached by a path as compact JSON text.
  * - [decision] JSON null gives no value (as spath() gives NULL).
  */
-import { XMLParser } from 'fast-xml-parser';
+import { xmlParser, type XmlNode } from '../../values/xmldoc.js';
 import type { GenericCommand } from '../../ast/nodes.js';
 import { parseJson, spathValue } from '../../functions/eval/json.js';
 import { formatNumber, toStr } from '../../values/coerce.js';
@@ -100,17 +100,6 @@ function flattenJson(v: Json, prefix: string, acc: Map<string, Scalar[]>): void 
   push(acc, prefix, typeof v === 'boolean' ? String(v) : typeof v === 'number' ? formatNumber(v) : v);
 }
 
-const xmlParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-});
-
-type XmlNode = { [tag: string]: XmlNode[] | string } & { ':@'?: Record<string, string> };
 
 function flattenXml(text: string, acc: Map<string, Scalar[]>): void {
   let nodes: XmlNode[];

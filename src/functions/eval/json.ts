@@ -24,7 +24,7 @@
  * - JSON that does not parse, a path that does not exist, or a NULL
  *   argument gives NULL (json_valid gives FALSE).
  */
-import { XMLParser } from 'fast-xml-parser';
+import { xmlParser, type XmlNode } from '../../values/xmldoc.js';
 import type { EvalFunction } from './types.js';
 import type { EvalValue, Scalar } from '../../values/value.js';
 import { formatNumber, toStr } from '../../values/coerce.js';
@@ -351,17 +351,6 @@ const jsonDeleteFn = define('json_delete', 2, Infinity, (args, env) => {
 
 // ---------------------------------------------------------------- spath()
 
-const xmlParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-});
-
-type XmlNode = { [tag: string]: XmlNode[] | string } & { ':@'?: Record<string, string> };
 
 function xmlTag(n: XmlNode): string | undefined {
   for (const k of Object.keys(n)) if (k !== ':@') return k;
