@@ -87,3 +87,13 @@ export function firstScalar(v: Value | undefined): Scalar | undefined {
   if (Array.isArray(v)) return v.length ? v[0] : undefined;
   return v as Scalar;
 }
+
+/** Orders lists of values (group keys) element by element with compareScalars. */
+export function compareScalarLists(a: readonly Scalar[], b: readonly Scalar[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareScalars(a[i], b[i]);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}

@@ -32,7 +32,7 @@ import { makeEnv } from '../../eval/env.js';
 import type { Compiled } from '../../functions/eval/types.js';
 import { parseStep } from '../../functions/eval/multivalue.js';
 import { parse } from '../../parser/index.js';
-import { compareScalars, toStr } from '../../values/coerce.js';
+import { compareScalarLists, toStr } from '../../values/coerce.js';
 import type { Row, Scalar } from '../../values/value.js';
 import { valuesOf } from '../../values/value.js';
 import { AggregateSet, planAggregation, timeOf, type Contribution, type PlannedAggregation } from '../aggregations.js';
@@ -155,13 +155,7 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
         // without a by clause stats always returns one row (count=0 on no events)
         if (by.length === 0 && groups.size === 0) groups.set('', newGroup([]));
         const list = [...groups.values()];
-        list.sort((a, b) => {
-          for (let i = 0; i < a.keys.length; i++) {
-            const c = compareScalars(a.keys[i], b.keys[i]);
-            if (c !== 0) return c;
-          }
-          return 0;
-        });
+        list.sort((a, b) => compareScalarLists(a.keys, b.keys));
         const out: Row[] = list.map((g) => {
           const row: Row = new Map();
           by.forEach((f, i) => row.set(f, g.keys[i]));

@@ -30,7 +30,7 @@
 import type { SearchExpr, SearchSubsearch, TstatsCommand } from '../../ast/nodes.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
 import { compileSearch, SearchCompileError, subsearchesOf, type RowPredicate, type SearchContext } from '../../search/predicate.js';
-import { compareScalars, toNumber } from '../../values/coerce.js';
+import { compareScalarLists, toNumber } from '../../values/coerce.js';
 import type { Row, Scalar, Value } from '../../values/value.js';
 import { valuesOf } from '../../values/value.js';
 import { epochFromLocal, localSecondsAt } from '../../time/zone.js';
@@ -227,13 +227,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
       }
     }
     if (by.length === 0 && groups.size === 0) groups.set('', newGroup([]));
-    const list = [...groups.values()].sort((a, b) => {
-      for (let i = 0; i < a.keys.length; i++) {
-        const c = compareScalars(a.keys[i], b.keys[i]);
-        if (c !== 0) return c;
-      }
-      return 0;
-    });
+    const list = [...groups.values()].sort((a, b) => compareScalarLists(a.keys, b.keys));
     const out: Row[] = list.map((g) => {
       const row: Row = new Map();
       by.forEach((f, i) => row.set(f, g.keys[i]));
