@@ -16,7 +16,7 @@ import type * as A from '../ast/nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cidrContains, parseCidr, parseIp } from '../functions/eval/ip.js';
 import { parseTimeModifier } from '../time/index.js';
-import { compareScalars, toNumber, toStr } from '../values/coerce.js';
+import { compareStrings, toNumber, toStr } from '../values/coerce.js';
 import type { Row, Scalar } from '../values/value.js';
 import { escapeRegExp, hasWildcard, wildcardRegExp } from '../values/wildcard.js';
 
@@ -147,17 +147,13 @@ export function compileSearch(e: A.SearchExpr, ctx: SearchContext): RowPredicate
         if (e.op === '=') return (row) => anyValue(row, field, test) === true;
         return (row) => anyValue(row, field, test) === false;
       }
-      const target: Scalar = toNumber(e.value.text) ?? e.value.text;
-      const cmp = e.op;
+      // numbers compare numerically when both sides are numbers, everything else lexicographically
+      const text = e.value.text;
+      const targetNumber = toNumber(text);
+      const holds = e.op === '<' ? (c: number) => c < 0 : e.op === '<=' ? (c: number) => c <= 0 : e.op === '>' ? (c: number) => c > 0 : (c: number) => c >= 0;
       const test: ValueTest = (v) => {
-        const c = compareScalars(v, target);
-        if (typeof target === 'string' && toNumber(v) !== undefined) {
-          // numbers only compare numerically with numbers; otherwise lexicographic
-          const s = toStr(v);
-          const l = s < target ? -1 : s > target ? 1 : 0;
-          return cmp === '<' ? l < 0 : cmp === '<=' ? l <= 0 : cmp === '>' ? l > 0 : l >= 0;
-        }
-        return cmp === '<' ? c < 0 : cmp === '<=' ? c <= 0 : cmp === '>' ? c > 0 : c >= 0;
+        const n = targetNumber === undefined ? undefined : toNumber(v);
+        return holds(n !== undefined ? n - targetNumber! : compareStrings(toStr(v), text));
       };
       return (row) => anyValue(row, field, test) === true;
     }
