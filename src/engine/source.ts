@@ -63,7 +63,12 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
   // eventtypes and tags (after the add-ons' lookups) only when the search can see them
   const knowledge = !opts.fields || [...opts.fields].some(isKnowledgeField) ? compileKnowledge(ctx) : undefined;
   const needed = opts.fields && knowledge ? new Set([...opts.fields, ...knowledge.reads]) : opts.fields;
+  // events of one file share their source and sourcetype: remember the last pair to skip the key string
+  let lastSource: string | undefined;
+  let lastSourcetype: string | undefined;
+  let lastProcessor: Processor | undefined;
   const processorFor = (source: string, sourcetype: string): Processor => {
+    if (source === lastSource && sourcetype === lastSourcetype) return lastProcessor!;
     const key = source + '\u0000' + sourcetype;
     let p = processors.get(key);
     if (!p) {
@@ -79,6 +84,9 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
       p = { process, ...(early ? { early } : {}) };
       processors.set(key, p);
     }
+    lastSource = source;
+    lastSourcetype = sourcetype;
+    lastProcessor = p;
     return p;
   };
   // metadata and the add-ons' calculated fields are not pieces of the raw text
