@@ -14,6 +14,7 @@
 import type * as A from '../ast/nodes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { lookupEvalFunction } from '../functions/eval/registry.js';
+import { readField } from '../functions/eval/util.js';
 import type { ArgInfo, Compiled, EvalEnv } from '../functions/eval/types.js';
 import { compareStrings, toNumber, toStr } from '../values/coerce.js';
 import type { EvalValue, Scalar } from '../values/value.js';
@@ -26,13 +27,6 @@ export class EvalCompileError extends Error {
 
 function fail(message: string, span: Span, hint?: string): never {
   throw new EvalCompileError({ stage: 'plan', message, span, ...(hint ? { hint } : {}) });
-}
-
-/** Reads a field: bindings (mvfilter, mvmap) first, then the row. */
-function readField(env: EvalEnv, name: string): EvalValue {
-  if (env.bindings && env.bindings.has(name)) return env.bindings.get(name)!;
-  const v = env.row.get(name);
-  return v === undefined ? null : v;
 }
 
 /** The fields an expression reads. */
