@@ -49,10 +49,6 @@ export class SplError extends Error {
   }
 }
 
-export function spanOf(a: Span, b: Span = a): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
 /** Line and column (both 1-based) of an offset. */
 export function lineCol(text: string, offset: number): { line: number; column: number } {
   let line = 1;

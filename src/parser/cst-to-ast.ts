@@ -30,7 +30,6 @@ function ctxSpan(ctx: Ctx): Span {
   }
   return start === Infinity ? { start: 0, end: 0 } : { start, end };
 }
-const nodeSpan = (n: CstNode): Span => ({ start: n.location!.startOffset, end: (n.location!.endOffset ?? n.location!.startOffset) + 1 });
 const join = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
 function isToken(x: CstNode | IToken): x is IToken {

@@ -2,7 +2,7 @@
  * The SPL grammar: a pure Chevrotain CST grammar (no actions). cst-to-ast.ts
  * turns the CST into the AST. One parser instance is reused (parser.input).
  */
-import { CstParser, EOF as EOF_TOKEN, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
 import * as T from '../lexer/tokens.js';
 
 const CLAUSE_WORDS = new Set(['from', 'where', 'by', 'groupby']);
@@ -582,4 +582,3 @@ export function parserInstance(): SplParser {
 }
 
 export type { CstNode, IToken };
-export { EOF_TOKEN };

@@ -4,8 +4,8 @@
  * - A string is numeric when it is a plain decimal number (optional sign,
  *   digits, optional fraction, optional exponent), as Splunk's stats and sort
  *   read numbers. Leading or trailing white space makes it a string.
- * - Numbers render as Splunk prints them: integers without a fraction,
- *   others with up to 17 significant digits, trailing zeros dropped.
+ * - Numbers render in their shortest decimal form that reads back as the
+ *   same double (at most 17 significant digits): integers without a fraction.
  * - Lexicographic order is by UTF-8 bytes, which for the BMP equals code unit
  *   order except for surrogates; we compare code points.
  */
@@ -34,12 +34,8 @@ export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return 'nan';
   if (n === Infinity) return 'inf';
   if (n === -Infinity) return '-inf';
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  const s = n.toPrecision(17);
-  // toPrecision may give exponent form or trailing zeros: normalise through Number → shortest repr first
-  const shortest = String(n);
-  if (!/e/.test(shortest)) return shortest;
-  return s.includes('e') ? shortest : s.replace(/\.?0+$/, '');
+  // the shortest decimal form that reads back as the same double
+  return String(n);
 }
 
 /** The string form of a single value. */
