@@ -32,13 +32,14 @@ function lookupProcessor(l: InlineLookup): RowProcessor {
   for (const r of l.rows) index.set(matchCols.map((i) => r[i].toLowerCase()).join('\u0000'), r);
   const outs = l.outputs.map((o) => ({ col: l.columns.indexOf(o.column), field: o.field }));
   return (row) => {
-    const key: string[] = [];
-    for (const m of l.match) {
-      const v = row.get(m.field);
+    let key = '';
+    for (let i = 0; i < l.match.length; i++) {
+      const v = row.get(l.match[i].field);
       if (v === undefined) return;
-      key.push(toStr(Array.isArray(v) ? v[0] : (v as string)).toLowerCase());
+      const part = toStr(Array.isArray(v) ? v[0] : (v as string)).toLowerCase();
+      key = i === 0 ? part : key + '\u0000' + part;
     }
-    const hit = index.get(key.join('\u0000'));
+    const hit = index.get(key);
     for (const o of outs) {
       if (l.mode === 'OUTPUTNEW' && row.has(o.field)) continue;
       const v = hit ? hit[o.col] : l.defaultMatch;
