@@ -14,6 +14,8 @@
  *   nothing. With fewer than min_matches matches, default_match is added
  *   until there are min_matches values.
  * - A multivalue input is looked up value by value, the results combined.
+ * - A scripted lookup (src/lookups/scripts.ts) has no rows: each input
+ *   combination gives one row, computed by the script.
  */
 import { parseCidr, parseIp, type Cidr } from '../functions/eval/ip.js';
 import { toStr } from '../values/coerce.js';
@@ -21,15 +23,33 @@ import type { Scalar, Value } from '../values/value.js';
 import { wildcardRegExp } from '../values/wildcard.js';
 import type { LookupTable } from './csv.js';
 import type { LookupDefinition } from './registry.js';
+import type { LookupScript } from './scripts.js';
 
 type CellTest = (value: string) => boolean;
 
 export interface Matcher {
-  /** indexes of the matching rows (at most max_matches), for one combination of input values */
-  match(values: readonly string[]): number[];
+  /** the matching rows' cells (at most max_matches), for one combination of input values */
+  match(values: readonly string[]): readonly (readonly string[])[];
 }
 
+/** The matcher of a definition: its table's rows, or the rows its script computes. */
 export function compileMatcher(def: LookupDefinition, table: LookupTable, inputColumns: readonly number[]): Matcher {
+  return def.script ? scriptMatcher(def.script, table, inputColumns) : tableMatcher(def, table, inputColumns);
+}
+
+/** A scripted lookup: one row per input combination, the inputs as given and the outputs computed. */
+function scriptMatcher(script: LookupScript, table: LookupTable, inputColumns: readonly number[]): Matcher {
+  const names = inputColumns.map((c) => table.columns[c]);
+  return {
+    match(values) {
+      const inputs = new Map(names.map((n, k) => [n, values[k]]));
+      const out = script.compute(inputs);
+      return [table.columns.map((c) => inputs.get(c) ?? out.get(c) ?? '')];
+    },
+  };
+}
+
+function tableMatcher(def: LookupDefinition, table: LookupTable, inputColumns: readonly number[]): Matcher {
   const fold = def.caseSensitive ? (s: string) => s : (s: string) => s.toLowerCase();
   const kinds = inputColumns.map((c) => def.matchTypes.get(table.columns[c]));
   const max = def.maxMatches;
@@ -41,7 +61,7 @@ export function compileMatcher(def: LookupDefinition, table: LookupTable, inputC
       if (list) list.push(i);
       else index.set(key, [i]);
     });
-    return { match: (values) => (index.get(values.map(fold).join('\u0000')) ?? []).slice(0, max) };
+    return { match: (values) => (index.get(values.map(fold).join('\u0000')) ?? []).slice(0, max).map((i) => table.rows[i]) };
   }
   // one test per row and input field
   const tests: CellTest[][] = table.rows.map((row) =>
@@ -79,7 +99,7 @@ export function compileMatcher(def: LookupDefinition, table: LookupTable, inputC
         if (ok) hits.push(i);
       }
       if (prefix) hits.sort((a, b) => prefix[b] - prefix[a] || a - b);
-      return hits.slice(0, max);
+      return hits.slice(0, max).map((i) => table.rows[i]);
     },
   };
 }
@@ -103,12 +123,12 @@ export function combinations(inputs: readonly (readonly Scalar[])[]): string[][]
   return out;
 }
 
-/** The values of an output column over matched rows, with default_match padding. */
-export function outputValues(def: LookupDefinition, table: LookupTable, rows: readonly number[], column: number): Scalar[] {
+/** The values of an output column over the matched rows (their cells), with default_match padding. */
+export function outputValues(def: LookupDefinition, rows: readonly (readonly string[])[], column: number): Scalar[] {
   const out: Scalar[] = [];
   for (const r of rows) {
-    const cell = table.rows[r][column];
-    if (cell !== '') out.push(cell);
+    const cell = r[column];
+    if (cell !== undefined && cell !== '') out.push(cell);
   }
   if (rows.length < def.minMatches && def.defaultMatch !== undefined) {
     for (let i = rows.length; i < def.minMatches; i++) out.push(def.defaultMatch);

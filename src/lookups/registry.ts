@@ -15,8 +15,11 @@
  *
  * Defaults from that page: max_matches 100 (no time_field), min_matches 0,
  * case-sensitive matching. A KV store collection has no data offline: it is
- * an empty table with the collection's fields. External (scripted) lookups
- * and MLTK model files cannot run: they are reported where used.
+ * an empty table with the collection's fields. An external (scripted) lookup
+ * runs when splinter has its own implementation of the script
+ * (src/lookups/scripts.ts, which also defines the lookups of apps that
+ * security_content expects); other scripts and MLTK model files cannot run:
+ * they are reported where used.
  * Tables are read on first use and kept.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseLookupCsv, type LookupTable } from './csv.js';
+import { BUILTIN_SCRIPTED_LOOKUPS, LOOKUP_SCRIPTS, type LookupScript } from './scripts.js';
 
 export type MatchType = 'WILDCARD' | 'CIDR';
 
@@ -36,6 +40,8 @@ export interface LookupDefinition {
   /** KV store collection: no data offline */
   readonly collection?: string;
   readonly fieldsList?: readonly string[];
+  /** an external lookup whose script splinter computes itself */
+  readonly script?: LookupScript;
   /** why it cannot be used offline */
   readonly unsupported?: string;
   /** match_type per lookup field */
@@ -77,18 +83,23 @@ export class LookupRegistry {
     this.defs.set(def.name, def);
   }
 
-  /** A definition by its name, or a table file by its file name. */
+  /** A definition by its name, or a table file by its file name; then the built-in scripted lookups. */
   get(name: string): LookupDefinition | undefined {
-    return this.defs.get(name) ?? (name.toLowerCase().endsWith('.csv') ? undefined : this.defs.get(name + '.csv'));
+    return this.defs.get(name) ?? (name.toLowerCase().endsWith('.csv') ? undefined : this.defs.get(name + '.csv')) ?? builtinLookup(name);
   }
 
   names(): string[] {
     return [...this.defs.keys()];
   }
 
-  /** The table of a definition (read once); a KV store collection is an empty table. */
+  /**
+   * The table of a definition (read once); a KV store collection is an
+   * empty table with its fields, and so is a scripted lookup (its rows are
+   * computed per lookup).
+   */
   table(def: LookupDefinition): { table?: LookupTable; diagnostic?: Diagnostic } {
     if (def.collection !== undefined) return { table: { columns: def.fieldsList ?? [], rows: [] } };
+    if (def.script) return { table: { columns: def.script.fields, rows: [] } };
     if (!def.file) return { diagnostic: { stage: 'plan', message: `lookup '${def.name}' has no table file` } };
     let t = this.tables.get(def.file);
     if (!t) {
@@ -177,6 +188,15 @@ export class LookupRegistry {
 
 const DEFAULTS = { matchTypes: new Map<string, MatchType>(), caseSensitive: true, minMatches: 0, maxMatches: 100 } as const;
 
+const BUILTINS: ReadonlyMap<string, LookupDefinition> = new Map(
+  BUILTIN_SCRIPTED_LOOKUPS.map((b) => [b.name, { ...DEFAULTS, name: b.name, origin: `splinter's built-in definition (${b.script.app}: ${b.script.file})`, script: b.script }]),
+);
+
+/** A lookup splinter defines itself (src/lookups/scripts.ts), usable without any loaded lookups. */
+export function builtinLookup(name: string): LookupDefinition | undefined {
+  return BUILTINS.get(name);
+}
+
 const TRUE = /^(1|t|true|y|yes|on)$/i;
 
 function fromSettings(name: string, s: ReadonlyMap<string, string>, origin: string, dir: string, problems: string[]): LookupDefinition | undefined {
@@ -208,7 +228,11 @@ function fromSettings(name: string, s: ReadonlyMap<string, string>, origin: stri
     ...(s.has('default_match') ? { defaultMatch: s.get('default_match')! } : {}),
   };
   if (s.has('external_cmd') || (s.get('external_type') ?? '').trim() !== '' && !s.has('filename') && !s.has('collection')) {
-    return { ...base, unsupported: `it is an external lookup (${s.get('external_type') ?? 'script'}), which runs a script on a Splunk server` };
+    // external_cmd = <script> <field>...: the script is found by its file name
+    const file = (s.get('external_cmd') ?? '').trim().split(/\s+/)[0] ?? '';
+    const script = LOOKUP_SCRIPTS.get(basename(file));
+    if (script) return { ...base, script };
+    return { ...base, unsupported: `it is an external lookup (${s.get('external_type') ?? 'script'}${file ? ` ${file}` : ''}), which runs a script on a Splunk server` };
   }
   const collection = s.get('collection');
   if (collection !== undefined) {

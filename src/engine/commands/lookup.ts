@@ -19,7 +19,7 @@ import type { GenericArg, GenericCommand } from '../../ast/nodes.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
 import { combinations, compileMatcher, outputValues } from '../../lookups/match.js';
 import type { LookupTable } from '../../lookups/csv.js';
-import type { LookupDefinition } from '../../lookups/registry.js';
+import { builtinLookup, type LookupDefinition } from '../../lookups/registry.js';
 import { fromList, valuesOf, type Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { PlanError, planFail, type PlanContext } from '../plan-error.js';
@@ -87,11 +87,11 @@ export function planLookup(node: GenericCommand, ctx: PlanContext): Operator {
       }
       if (missing) continue;
       if (outputNew && outs.every((o) => row.has(o.field))) continue;
-      const hits: number[] = [];
+      const hits: (readonly string[])[] = [];
       for (const combo of combinations(inputValues)) for (const h of matcher.match(combo)) hits.push(h);
       for (const o of outs) {
         if (outputNew && row.has(o.field)) continue;
-        const v = o.col < 0 ? undefined : fromList(outputValues(def, table, hits, o.col));
+        const v = o.col < 0 ? undefined : fromList(outputValues(def, hits, o.col));
         if (v === undefined) row.delete(o.field);
         else row.set(o.field, v);
       }
@@ -118,10 +118,13 @@ function pairs(args: readonly GenericArg[], cmd: string): Pair[] {
   return out;
 }
 
-/** A lookup by name, its table read; every problem is a plan diagnostic at `span`. */
+/**
+ * A lookup by name, its table read; every problem is a plan diagnostic at
+ * `span`. A scripted lookup has no table to list: only `lookup` may use it.
+ */
 export function resolveLookup(name: string, span: Span, ctx: PlanContext, cmd: string): { def: LookupDefinition; table: LookupTable } {
   const reg = ctx.lookups;
-  const def = reg?.get(name);
+  const def = reg ? reg.get(name) : builtinLookup(name);
   if (!def) {
     planFail(
       `unknown lookup '${name}'`,
@@ -132,6 +135,10 @@ export function resolveLookup(name: string, span: Span, ctx: PlanContext, cmd: s
     );
   }
   if (def.unsupported) planFail(`${cmd} '${name}' cannot run offline`, span, `splinter cannot use it: ${def.unsupported}`);
+  if (def.script) {
+    if (cmd !== 'lookup') planFail(`${cmd} cannot read '${name}': it is a scripted lookup, with no table`, span, `its script (${def.script.file}) computes ${def.script.fields.filter((f) => !def.script!.inputs.includes(f)).join(', ')} from ${def.script.inputs.join(', ')}; use it with the lookup command`);
+    return { def, table: { columns: def.script.fields, rows: [] } };
+  }
   const t = reg!.table(def);
   if (t.diagnostic) {
     // a malformed row points into the lookup file; other problems point at the name

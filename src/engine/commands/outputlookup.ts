@@ -38,6 +38,7 @@ export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operat
   const createEmpty = args.bool('create_empty', true);
   const max = args.int('max', undefined, 0);
   const def = ctx.lookups?.get(name);
+  if (def?.script) planFail(`outputlookup cannot write '${name}': it is a scripted lookup, with no table`, vals[0].span, `its script (${def.script.file}) computes its rows; write to a file name instead, e.g. outputlookup ${name}.csv`);
   const fileName = basename(def?.file ?? (/\.[a-z0-9]+$/i.test(name) ? name : `${name}.csv`));
   if (/[\\/]/.test(name) || name === '..' || fileName.startsWith('.')) planFail(`outputlookup takes a lookup name or a file name, not a path: '${name}'`, vals[0].span);
   const outDir = ctx.lookups?.outputDir;
