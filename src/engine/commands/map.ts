@@ -11,7 +11,10 @@
  * page describes ("A message is generated if there are more search results
  * than the maximum number that you specify").
  *
- * Macros in the search string are expanded before it runs.
+ * Macros in the search string are expanded before it runs. The search is
+ * checked when the map command is planned, with placeholders for the
+ * tokens; a problem that only some values cause (a time modifier from
+ * `earliest="$starttime$"`) is reported when a result's values cause it.
  *
  * Decisions where the page is silent: a token whose field the result lacks
  * is left as written; a multivalue field gives its values separated by
@@ -76,8 +79,19 @@ export function planMap(node: GenericCommand, ctx: PlanContext): Operator {
       throw e;
     }
   };
-  // checked now, each token replaced by a word as long as itself
-  planFor(template.replace(TOKEN, (m) => 'x'.repeat(m.length)), true);
+  // checked now, each token replaced by a word as long as itself; an error
+  // that a number in its place avoids (earliest="$starttime$") depends on the
+  // values, and is left to the run
+  try {
+    planFor(template.replace(TOKEN, (m) => 'x'.repeat(m.length)), true);
+  } catch (e) {
+    if (!(e instanceof PlanError)) throw e;
+    try {
+      planFor(template.replace(TOKEN, (m) => '1'.repeat(m.length)), true);
+    } catch {
+      throw e;
+    }
+  }
 
   const cache = new Map<string, Plan>();
   return {
