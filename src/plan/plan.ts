@@ -45,6 +45,9 @@ const OFFLINE_IMPOSSIBLE: ReadonlyMap<string, string> = new Map([
   ['listmodels', 'it lists Machine Learning Toolkit models, which live in the MLTK app on a Splunk server'],
   ['deletemodel', 'it deletes a Machine Learning Toolkit model, which lives in the MLTK app on a Splunk server'],
   ['sample', 'it is a Machine Learning Toolkit command, which needs the MLTK app on a Splunk server'],
+  // core commands whose results rest on rules the Search Reference leaves open: splinter would guess Splunk's rows
+  ['anomalydetection', 'its histogram method scores events by the histogram bins of numerical fields and, without pthresh=, by a probability threshold it chooses itself; the Search Reference gives neither rule (anomalydetection reference), so splinter cannot return the rows Splunk would'],
+  ['outlier', 'the Search Reference defines its threshold only as param times the inter-quartile range, not how the quartiles are computed, so splinter cannot return the rows Splunk would'],
   // other apps and server services
   ['cyberchef', 'it runs the CyberChef for Splunk app, which is not part of Splunk Enterprise and needs that app on a Splunk server'],
   ['sendalert', 'it triggers an alert action on a Splunk server'],
