@@ -29,6 +29,7 @@ describe('queries/', () => {
       if (c.error) {
         expect(compiled.stage).toBe(c.error.stage);
         expect(compiled.diagnostics[0]?.message).toContain(c.error.message);
+        if (c.error.hint !== undefined) expect(compiled.diagnostics[0]?.hint).toContain(c.error.hint);
         return;
       }
       expect(compiled.diagnostics).toEqual([]);

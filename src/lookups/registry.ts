@@ -192,6 +192,25 @@ const BUILTINS: ReadonlyMap<string, LookupDefinition> = new Map(
   BUILTIN_SCRIPTED_LOOKUPS.map((b) => [b.name, { ...DEFAULTS, name: b.name, origin: `splinter's built-in definition (${b.script.app}: ${b.script.file})`, script: b.script }]),
 );
 
+/**
+ * Lookups that a Splunk deployment fills with its own data, which no file of
+ * security_content carries: named in the message when one is missing, so
+ * that a user knows what table to give with --lookups.
+ */
+const DEPLOYMENT_LOOKUPS: ReadonlyMap<string, string> = new Map([
+  ['asset_lookup_by_str', "Enterprise Security's asset lookup, built from your asset inventory"],
+  ['asset_lookup_by_cidr', "Enterprise Security's asset lookup by network, built from your asset inventory"],
+  ['identity_lookup_expanded', "Enterprise Security's identity lookup, built from your identity sources"],
+  ['interesting_ports_lookup', "Enterprise Security's list of the ports your policy watches"],
+  // security_content, windows_ad_privileged_group_modification how_to_implement
+  ['admon_groups_def', 'a list of your Active Directory groups with a category for each, which the detection expects you to configure'],
+]);
+
+/** What a missing lookup holds when it is one a deployment provides. */
+export function deploymentLookup(name: string): string | undefined {
+  return DEPLOYMENT_LOOKUPS.get(name);
+}
+
 /** A lookup splinter defines itself (src/lookups/scripts.ts), usable without any loaded lookups. */
 export function builtinLookup(name: string): LookupDefinition | undefined {
   return BUILTINS.get(name);

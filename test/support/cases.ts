@@ -16,7 +16,7 @@ export interface Case {
   tz?: string;
   now?: string;
   expected?: Record<string, unknown>[];
-  error?: { stage: string; message: string; line?: number; column?: number };
+  error?: { stage: string; message: string; hint?: string; line?: number; column?: number };
 }
 
 function listCases(dir: string): string[] {

@@ -19,7 +19,7 @@ import type { GenericArg, GenericCommand } from '../../ast/nodes.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
 import { combinations, compileMatcher, outputValues } from '../../lookups/match.js';
 import type { LookupTable } from '../../lookups/csv.js';
-import { builtinLookup, type LookupDefinition } from '../../lookups/registry.js';
+import { builtinLookup, deploymentLookup, type LookupDefinition } from '../../lookups/registry.js';
 import { fromList, valuesOf, type Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { PlanError, planFail, type PlanContext } from '../plan-error.js';
@@ -126,10 +126,13 @@ export function resolveLookup(name: string, span: Span, ctx: PlanContext, cmd: s
   const reg = ctx.lookups;
   const def = reg ? reg.get(name) : builtinLookup(name);
   if (!def) {
+    const deployment = deploymentLookup(name);
     planFail(
       `unknown lookup '${name}'`,
       span,
-      !reg || reg.size === 0
+      deployment
+        ? `it is ${deployment}; give a CSV of it with --lookups (a file ${name}.csv, or a transforms.conf stanza)`
+        : !reg || reg.size === 0
         ? 'no lookups are loaded: pass --lookups <folder> (security_content lookups/ is found beside a macros/ folder given with -m)'
         : `no lookup definition or table file of that name among the ${reg.size} loaded`,
     );
