@@ -405,11 +405,14 @@ class Expander {
       );
     }
     const close = this.table.suggestions(call.name);
+    const key = macroKey(call.name, arity);
     throw this.error(
       m,
       call.span,
-      `macro '${macroKey(call.name, arity)}' is not defined`,
-      close.length ? `did you mean ${close.map((c) => `\`${c}\``).join(', ')}?` : undefined,
+      `macro '${key}' is not defined`,
+      close.length
+        ? `did you mean ${close.map((c) => `\`${c}\``).join(', ')}?`
+        : `give its definition with -m <macros.conf or folder>, or define it with --macro '${key}=<definition>'`,
     );
   }
 

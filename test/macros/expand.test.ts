@@ -195,7 +195,7 @@ describe('errors', () => {
     expect(e.first.hint).toBe('did you mean `sysmon`?');
     const e2 = splError(() => expandMacros('`zzz(1,2)`', table('sysmon=S')));
     expect(e2.first.message).toBe("macro 'zzz(2)' is not defined");
-    expect(e2.first.hint).toBeUndefined();
+    expect(e2.first.hint).toBe("give its definition with -m <macros.conf or folder>, or define it with --macro 'zzz(2)=<definition>'");
   });
 
   it('reports a wrong number of arguments', () => {
