@@ -15,6 +15,7 @@ import { expandMacros, type Expansion, type MacroTable } from './macros/index.js
 import { parse } from './parser/index.js';
 import { planPipeline, type Plan } from './plan/plan.js';
 import type { LookupRegistry } from './lookups/registry.js';
+import type { Row } from './values/value.js';
 
 export type Stage = 'lex' | 'parse' | 'expand' | 'plan' | 'ok';
 
@@ -83,6 +84,13 @@ export interface RunOptions {
   readonly latest?: number;
   readonly onProblem?: (p: ReadProblem) => void;
   readonly stats?: SourceStats;
+  /**
+   * Sees every batch that a stage of the search hands on: stage 0 is the
+   * events that reach the first command, stage i the output of
+   * `plan.operators[i - 1]`. Subsearches are not observed. Rows are live:
+   * copy what you keep, later stages change them.
+   */
+  readonly observe?: (stage: number, rows: readonly Row[]) => void;
 }
 
 /** Runs a planned search: the rows it returns, in batches. */
@@ -112,7 +120,20 @@ export function run(plan: Plan, opts: RunOptions, base: BaseContext): RowStream 
     return stream;
   };
   const input = plan.readsEvents ? events({ ...(plan.filter ? { filter: plan.filter } : {}), ...(plan.fields ? { fields: plan.fields } : {}) }, true) : empty();
-  return pipe(plan, input);
+  const observe = opts.observe;
+  if (!observe) return pipe(plan, input);
+  let stream = observed(input, 0, observe);
+  plan.operators.forEach((op, i) => {
+    stream = observed(op.run(stream, ctx), i + 1, observe);
+  });
+  return stream;
+}
+
+async function* observed(stream: RowStream, stage: number, observe: (stage: number, rows: readonly Row[]) => void): RowStream {
+  for await (const batch of stream) {
+    observe(stage, batch);
+    yield batch;
+  }
 }
 
 async function* empty(): RowStream {}

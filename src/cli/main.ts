@@ -16,6 +16,7 @@ import type { EventInput, FileSummary, SourceStats } from '../engine/source.js';
 import { expandInputs } from '../io/inputs.js';
 import { listMacroCalls, loadMacroTable, type MacroTable } from '../macros/index.js';
 import { LookupRegistry, lookupsBesideMacros } from '../lookups/registry.js';
+import { StageReport } from './stages.js';
 import { parse } from '../parser/index.js';
 import { isValidTimeZone, localTimeZone, parseNow, parseTimeModifier } from '../time/index.js';
 import { makeWriter, type Format } from './output.js';
@@ -189,6 +190,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   format?: Format;
   verbose?: boolean;
   strict?: boolean;
+  stages?: string | boolean;
 }): Promise<number> {
   const { text, name } = searchText(arg, o);
   const tctx = timeContext(o);
@@ -197,7 +199,8 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   for (const n of compiled.notices) stderr(renderDiagnostic({ ...n, severity: n.severity ?? 'notice' }, compiled.search));
   if (!compiled.plan) return failCompile(compiled);
 
-  if ((!o.events || o.events.length === 0) && !o.inputs) throw new UsageError('no events given: use -e <file|folder|glob|-> (repeatable) or --inputs <file>');
+  // a search that starts with a generating command (| makeresults, | inputlookup...) may run without events
+  if ((!o.events || o.events.length === 0) && !o.inputs && compiled.plan.readsEvents) throw new UsageError('no events given: use -e <file|folder|glob|-> (repeatable) or --inputs <file>');
   const inputs: EventInput[] = [];
   for (const spec of [...eventArgs(o.events ?? []), ...(o.inputs ? inputsFile(o.inputs) : [])]) {
     const files = await expandInputs([spec.path]);
@@ -223,6 +226,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   let strictFailure: string | undefined;
   const started = Date.now();
   let results = 0;
+  const stages = o.stages === undefined ? undefined : new StageReport(compiled.plan, compiled.expansion?.text ?? text, stageRows(o.stages));
   const rows = run(
     compiled.plan,
     {
@@ -236,6 +240,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
         problems.push(line);
       },
       stats,
+      ...(stages ? { observe: stages.observe } : {}),
     },
     { ...tctx, notify: (d) => stderr(renderDiagnostic(d, compiled.search)) },
   );
@@ -256,6 +261,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
     }
   }
   writer.end();
+  if (stages) stderr(stages.render(tctx.tz, stats.events));
   if (problems.length > 20) stderr(`warning: ${problems.length - 20} more unreadable lines or records not shown`);
   for (const f of stats.perFile ?? []) {
     if (f.noTime > 0) {
@@ -271,6 +277,14 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
     return EXIT.runtime;
   }
   return EXIT.ok;
+}
+
+/** --stages [n]: the rows shown per stage (default 3). */
+function stageRows(v: string | boolean): number {
+  if (v === true) return 3;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--stages takes a number of rows to show per stage, not '${String(v)}'`);
+  return n;
 }
 
 /** `splinter: <file>: <format> → sourcetype X (n), ...; N events, K skipped[, C comment lines][, gzip]` */
@@ -416,7 +430,8 @@ export function program(setExit: (code: number) => void): Command {
       .option('--latest <time>', 'only events before this time')
       .addOption(formatOption(['table', 'json', 'jsonl', 'csv'], 'output format (default: table on a terminal, json otherwise)'))
       .option('--strict', 'fail when an input line cannot be read, instead of skipping it')
-      .option('-v, --verbose', 'print per-file lines (how each file was read, detected sourcetypes, events, skipped) and a summary line on stderr'),
+      .option('-v, --verbose', 'print per-file lines (how each file was read, detected sourcetypes, events, skipped) and a summary line on stderr')
+      .option('--stages [rows]', 'after the results, show on stderr what each stage of the search did: the command as it ran (macros expanded), the rows it handed on, and its first rows (default 3)'),
   ).action(wrap(runCommand));
 
   addSearchOptions(
@@ -452,6 +467,7 @@ Examples:
   splinter run --detection detection.yml -m security_content/macros -e sysmon.log --tz UTC
   splinter run '\`sysmon\` EventCode=1 | stats count by Image' -m macros/ -e logs/ --format csv
   splinter run -f search.spl -e events.xml --macro 'sysmon=source=XmlWinEventLog:*'
+  splinter run --detection detection.yml -m security_content/macros -e sysmon.log --stages 2
   splinter expand --detection detection.yml -m security_content/macros --trace
   splinter validate security_content/detections -m security_content/macros --exclude security_content/detections/deprecated
 
