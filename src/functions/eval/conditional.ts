@@ -30,7 +30,7 @@ const caseFn = define(
   (info) =>
     info.length % 2 === 0
       ? undefined
-      : { message: 'case() takes pairs of condition and value', argIndex: info.length - 1, hint: 'use true() as the last condition for a default value' },
+      : { message: 'takes pairs of condition and value', argIndex: info.length - 1, hint: 'use true() as the last condition for a default value' },
 );
 
 const validateFn = define(
@@ -44,7 +44,7 @@ const validateFn = define(
     return null;
   },
   (info) =>
-    info.length % 2 === 0 ? undefined : { message: 'validate() takes pairs of condition and value', argIndex: info.length - 1 },
+    info.length % 2 === 0 ? undefined : { message: 'takes pairs of condition and value', argIndex: info.length - 1 },
 );
 
 const coalesceFn = define('coalesce', 1, Infinity, (args, env) => {
@@ -174,7 +174,7 @@ const cidrmatchFn = define(
   (info) => {
     const a = info[0];
     if (a && a.literal !== undefined && !parseCidr(String(a.literal))) {
-      return { message: `cidrmatch(): "${String(a.literal)}" is not a CIDR block`, argIndex: 0, hint: 'write an address and prefix length, e.g. "10.0.0.0/8" or "2001:db8::/32"' };
+      return { message: `"${String(a.literal)}" is not a CIDR block`, argIndex: 0, hint: 'write an address and prefix length, e.g. "10.0.0.0/8" or "2001:db8::/32"' };
     }
     return undefined;
   },

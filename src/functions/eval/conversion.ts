@@ -154,13 +154,13 @@ const tonumberFn = define(
     if (b) {
       if (b.literal === undefined) return undefined;
       const n = Number(b.literal);
-      if (!validBase(n)) return { message: `tonumber(): the base must be an integer from 2 to 36, not "${String(b.literal)}"`, argIndex: 1 };
+      if (!validBase(n)) return { message: `the base must be an integer from 2 to 36, not "${String(b.literal)}"`, argIndex: 1 };
       base = n;
     }
     const a = info[0];
     if (a && typeof a.literal === 'string' && parseNumber(a.literal, base) === null) {
       return {
-        message: `tonumber(): "${a.literal}" is not a number${base === 10 ? '' : ` in base ${base}`}`,
+        message: `"${a.literal}" is not a number${base === 10 ? '' : ` in base ${base}`}`,
         argIndex: 0,
         hint: 'tonumber() of a string literal must parse; field values that do not parse give NULL',
       };

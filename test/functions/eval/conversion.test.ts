@@ -57,7 +57,8 @@ describe('tonumber', () => {
     expect(run('tonumber', [field('x')], makeEnv())).toBeNull();
   });
   it('an unparseable literal is a plan-time error, as is a bad literal base', () => {
-    expect(check('tonumber', lit('seven'))).toMatch(/"seven" is not a number/);
+    // the compiler puts "tonumber(): " before the message, so the message does not repeat the name
+    expect(check('tonumber', lit('seven'))).toBe('"seven" is not a number');
     expect(check('tonumber', lit('12'))).toBeUndefined();
     expect(check('tonumber', lit('G'), lit(16))).toMatch(/base 16/);
     expect(check('tonumber', field('x'), lit(37))).toMatch(/base/);
