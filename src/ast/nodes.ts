@@ -203,16 +203,29 @@ export interface EvalCommand {
   readonly assignments: readonly EvalAssignment[];
 }
 
-/** An aggregation term: `count`, `dc(user)`, `count(eval(x="a")) AS n`. */
+/**
+ * An aggregation term: `count`, `dc(user)`, `count(eval(x="a")) AS n`,
+ * `sparkline(avg(bytes), 5m) AS trend`.
+ */
 export interface Aggregation {
   readonly span: Span;
-  /** the function as written (`count`, `perc95`, `values`) */
+  /** the function as written (`count`, `perc95`, `values`, `sparkline`) */
   readonly func: string;
   /** the field argument (may hold wildcards), absent for bare `count` */
   readonly field?: FieldName;
   /** an eval(...) argument */
   readonly expr?: Expr;
+  /** sparkline only: the aggregation drawn per time bucket (`count(x)` in `sparkline(count(x), 1h)`) */
+  readonly inner?: Aggregation;
+  /** sparkline only: the bucket length as written (`1h` in `sparkline(count(x), 1h)`) */
+  readonly spanLength?: SpanLength;
   readonly as?: FieldName;
+}
+
+/** A time span as written in a term, e.g. `5m`. */
+export interface SpanLength {
+  readonly span: Span;
+  readonly text: string;
 }
 
 export interface StatsCommand {

@@ -139,6 +139,7 @@ function printAggregation(a: A.Aggregation): string {
   let s = a.func;
   if (a.expr) s += `(eval(${printExpr(a.expr)}))`;
   else if (a.field) s += `(${printField(a.field)})`;
+  else if (a.inner) s += `(${printAggregation(a.inner)}${a.spanLength ? `, ${a.spanLength.text}` : ''})`;
   if (a.as) s += ` AS ${printField(a.as)}`;
   return s;
 }

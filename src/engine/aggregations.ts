@@ -18,10 +18,12 @@ import { printExpr } from '../ast/print.js';
 import { SplError } from '../diagnostics/diagnostic.js';
 import { tryCompile } from '../eval/compile.js';
 import { makeEnv } from '../eval/env.js';
-import { resolveAggregation } from '../functions/stats/registry.js';
-import type { AggregationDef, AggregationSpec, Aggregator, SharedRange } from '../functions/stats/types.js';
+import { isAggregationName, resolveAggregation } from '../functions/stats/registry.js';
+import { SPARKLINE_FUNCTIONS, sparkline } from '../functions/stats/timed.js';
+import type { AggregationDef, AggregationSpec, Aggregator, ResolvedAggregation, SharedRange } from '../functions/stats/types.js';
 import { compareStrings, toNumber } from '../values/coerce.js';
 import type { Row, Scalar, Value } from '../values/value.js';
+import { parseTimeSpan, spanSeconds } from './commands/bin.js';
 import { fieldPattern, renameField } from './fieldmatch.js';
 import { PlanError, planFail } from './plan-error.js';
 
@@ -85,7 +87,7 @@ function wildcardTerm(pattern: string, func: string, as: string | undefined, exc
   };
 }
 
-export function planAggregation(a: Aggregation, ctx: AggregationContext, opts: PlanAggregationOptions = {}): PlannedAggregation {
+function resolveTerm(a: Aggregation): ResolvedAggregation {
   let resolved;
   try {
     resolved = resolveAggregation(a.func);
@@ -94,7 +96,65 @@ export function planAggregation(a: Aggregation, ctx: AggregationContext, opts: P
     throw e;
   }
   if (!resolved) planFail(`unknown statistical function '${a.func}'`, a.span, 'see the stats functions: count, dc, values, list, min, max, avg, sum, earliest, latest, first, last, range, stdev, median, mode, perc<N>');
+  return resolved;
+}
+
+/** Time units a sparkline's span length may use: the fixed-length ones. */
+const SPARKLINE_UNITS: ReadonlySet<string> = new Set(['s', 'm', 'h', 'd', 'w']);
+
+/**
+ * `sparkline`, `sparkline(count)`, `sparkline(count(x), 1h)`,
+ * `sparkline(avg(bytes), 5m)` (stats reference, sparkline-agg; see
+ * functions/stats/timed.ts): the inner term is planned like any term (its
+ * argument, eval or field, is what each event contributes) and applied per
+ * time bucket. Without AS the column is named as the term is written, with
+ * no spaces: `sparkline`, `sparkline(count(x),1h)` (the docs show no name).
+ */
+function planSparkline(a: Aggregation, resolved: ResolvedAggregation, ctx: AggregationContext, opts: PlanAggregationOptions): PlannedAggregation {
+  const hint = 'e.g. sparkline(count(user), 1h) or sparkline(avg(bytes))';
+  if (a.field || a.expr) planFail(`sparkline takes an aggregation, not a field: sparkline(count(${a.field?.name ?? 'x'}))`, a.span, hint);
+  const innerTerm: Aggregation = a.inner ?? { span: a.span, func: 'count' };
+  if (!innerTerm.field && !innerTerm.expr && !isAggregationName(innerTerm.func)) {
+    planFail(`sparkline takes an aggregation, not a field: sparkline(count(${innerTerm.func}))`, innerTerm.span, hint);
+  }
+  const innerDef = resolveTerm(innerTerm).def;
+  if (!SPARKLINE_FUNCTIONS.has(innerDef.name)) {
+    planFail(`sparkline cannot draw ${innerTerm.func}(): it takes c, count, dc, mean, avg, stdev, stdevp, var, varp, sum, sumsq, min, max or range`, innerTerm.span, hint);
+  }
+  if (innerTerm.field?.name.includes('*')) planFail(`sparkline does not take a field pattern: '${innerTerm.field.name}'`, innerTerm.field.span, 'name one field');
+  const inner = planAggregation(innerTerm, ctx, opts.exclude ? { exclude: opts.exclude } : {});
+  let fixedSpan: number | undefined;
+  if (a.spanLength) {
+    const ts = parseTimeSpan(a.spanLength.text);
+    if (!ts || !SPARKLINE_UNITS.has(ts.unit)) {
+      planFail(`a sparkline's span must be a time span such as 30s, 5m, 1h or 1d, not '${a.spanLength.text}'`, a.spanLength.span, 'time units: s, m, h, d, w');
+    }
+    fixedSpan = spanSeconds(ts);
+  }
+  const countsEvents = innerDef.name === 'count' && !innerTerm.field && !innerTerm.expr;
+  const spec: AggregationSpec = { ...resolved.spec, inner: { create: () => inner.create(), countsEvents } };
+  let shared: SharedRange = { min: Infinity, max: -Infinity };
+  const create = (o?: { spanSeconds?: number }): Aggregator => {
+    const span = fixedSpan ?? o?.spanSeconds;
+    return resolved.def.create({ ...spec, shared, ...(span !== undefined ? { spanSeconds: span } : {}) });
+  };
+  const written = a.inner ? `${a.func}(${inner.name}${a.spanLength ? `,${a.spanLength.text}` : ''})` : a.func;
+  return {
+    name: a.as?.name ?? written,
+    def: resolved.def,
+    create,
+    valueOf: inner.valueOf,
+    begin: () => {
+      shared = { min: Infinity, max: -Infinity };
+    },
+  };
+}
+
+export function planAggregation(a: Aggregation, ctx: AggregationContext, opts: PlanAggregationOptions = {}): PlannedAggregation {
+  const resolved = resolveTerm(a);
   const def: AggregationDef = resolved.def;
+  if (def === sparkline) return planSparkline(a, resolved, ctx, opts);
+  if (a.inner) planFail(`${a.func}() takes a field, not an aggregation`, a.inner.span);
   const hasArg = a.field !== undefined || a.expr !== undefined;
   if (!hasArg && def.needsArgument) planFail(`${a.func} needs a field: ${a.func}(field)`, a.span);
   if (def.needsSpan && !opts.timeSpan) {

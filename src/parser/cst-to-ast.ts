@@ -277,7 +277,18 @@ class AstBuilder extends BaseVisitor {
       const suffix = ctx.asSuffix[0] as IToken;
       as = { span: { start: as.span.start, end: suffix.startOffset + suffix.image.length + 1 }, name: `${as.name}(${suffix.image})`, quoted: true };
     }
-    return { span: ctxSpan(ctx), func: func.image, ...arg, ...(as ? { as } : {}) };
+    const sparkline = ctx.sparklineArg ? this.node<Pick<A.Aggregation, 'inner' | 'spanLength'>>(ctx.sparklineArg[0] as CstNode) : {};
+    return { span: ctxSpan(ctx), func: func.image, ...arg, ...sparkline, ...(as ? { as } : {}) };
+  }
+
+  sparklineArg(ctx: Ctx): Pick<A.Aggregation, 'inner' | 'spanLength'> {
+    const func = ctx.func![0] as IToken;
+    const arg = ctx.aggregationArg ? this.node<{ field?: A.FieldName; expr?: A.Expr }>(ctx.aggregationArg[0] as CstNode) : {};
+    const end = tokSpan((ctx.RParen?.[0] ?? func) as IToken).end;
+    const inner: A.Aggregation = { span: { start: func.startOffset, end }, func: func.image, ...arg };
+    const length = ctx.spanLength?.[0] as IToken | undefined;
+    if (!length) return { inner };
+    return { inner, spanLength: { span: tokSpan(length), text: length.image } };
   }
 
   aggregationArg(ctx: Ctx): { field?: A.FieldName; expr?: A.Expr } {

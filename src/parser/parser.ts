@@ -344,10 +344,19 @@ export class SplParser extends CstParser {
   });
 
   public aggregation = this.RULE('aggregation', () => {
-    this.CONSUME(T.Word, { LABEL: 'func' });
+    const func = this.CONSUME(T.Word, { LABEL: 'func' });
     this.OPTION(() => {
       this.CONSUME(T.LParen);
-      this.OPTION2(() => this.SUBRULE(this.aggregationArg));
+      this.OPTION2(() => {
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            // sparkline(count(x), 1h): an aggregation and a span length instead of a field
+            { GATE: () => func.image.toLowerCase() === 'sparkline', ALT: () => this.SUBRULE(this.sparklineArg) },
+            { ALT: () => this.SUBRULE(this.aggregationArg) },
+          ],
+        });
+      });
       this.CONSUME(T.RParen);
     });
     this.OPTION3(() => {
@@ -378,6 +387,20 @@ export class SplParser extends CstParser {
       },
       { ALT: () => this.SUBRULE(this.fieldName) },
     ]);
+  });
+
+  /** what sparkline(...) holds: `count`, `count(x)`, `avg(bytes), 5m` */
+  public sparklineArg = this.RULE('sparklineArg', () => {
+    this.CONSUME(T.Word, { LABEL: 'func' });
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.OPTION2(() => this.SUBRULE(this.aggregationArg));
+      this.CONSUME(T.RParen);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.Word, { LABEL: 'spanLength' });
+    });
   });
 
   /** `by a, b c` — options may follow or sit between the fields (tstats `by _time span=1h host`) */

@@ -35,9 +35,12 @@ export function requiredFields(p: A.Pipeline): Set<string> | undefined {
         for (const a of c.assignments) if (!addExpr(a.expr)) return undefined;
         break;
       case 'stats':
-        for (const a of c.aggregations) {
-          if (a.field && !add(a.field.name)) return undefined;
-          if (a.expr && !addExpr(a.expr)) return undefined;
+        for (const term of c.aggregations) {
+          // sparkline(count(x)): the field is the inner term's
+          for (const a of term.inner ? [term, term.inner] : [term]) {
+            if (a.field && !add(a.field.name)) return undefined;
+            if (a.expr && !addExpr(a.expr)) return undefined;
+          }
         }
         for (const f of c.by) if (!add(f.name)) return undefined;
         if (c.variant === 'stats') projected = true;

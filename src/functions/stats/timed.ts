@@ -14,7 +14,14 @@
  *   `sparkline` alone stands for sparkline(count): per group, the count of
  *   events in each time bucket, drawn on one time axis for every row of the
  *   result. Splunk draws it in its UI; splinter renders the line as text,
- *   one block character per bucket (see render below).
+ *   one block character per bucket (see renderSpark below).
+ *   With arguments, `sparkline(<sparkline-func>(<wc-field>), <span-length>)`:
+ *   "Each sparkline value is produced by applying this aggregation to the
+ *   events that fall into each particular time bin"; sparkline-func is one
+ *   of c, count, dc, mean, avg, stdev, stdevp, var, varp, sum, sumsq, min,
+ *   max, range; "If no timespan specifier is used, an appropriate timespan
+ *   is chosen based on the time range of the search" (the engine checks the
+ *   function and the span, engine/aggregations.ts).
  */
 import type { Scalar, Value } from '../../values/value.js';
 import { toNumber } from '../../values/coerce.js';
@@ -77,46 +84,97 @@ export function sparkSpan(min: number, max: number): number {
 }
 
 /**
- * Renders counts per bucket: an empty bucket is '▁', others are scaled onto
- * the seven blocks ▂ … █ by their share of the row's largest count.
+ * Renders one value per bucket: an empty bucket (undefined) is '▁'; the
+ * others are scaled onto the seven blocks ▂ … █ by their height above the
+ * line's floor, 0 (or the lowest value when some are negative), relative to
+ * the row's largest value. A value at the floor is '▁' too: for counts, an
+ * empty bucket and a zero count look alike.
  */
-export function renderSpark(counts: readonly number[]): string {
-  let top = 0;
-  for (const c of counts) if (c > top) top = c;
+export function renderSpark(values: readonly (number | undefined)[]): string {
+  let top = -Infinity;
+  let floor = 0;
+  for (const v of values) {
+    if (v === undefined) continue;
+    if (v > top) top = v;
+    if (v < floor) floor = v;
+  }
   let out = '';
-  for (const c of counts) out += c === 0 ? '▁' : BLOCKS[Math.min(BLOCKS.length - 1, Math.ceil((c / top) * BLOCKS.length) - 1)];
+  for (const v of values) {
+    if (v === undefined || !(v > floor)) out += '▁';
+    else out += BLOCKS[Math.min(BLOCKS.length - 1, Math.ceil(((v - floor) / (top - floor)) * BLOCKS.length) - 1)];
+  }
   return out;
 }
 
-/** sparkline(count): events (or values of the argument) per time bucket. */
+/** count without an argument: every event of the bucket. */
+class CountAll implements Aggregator {
+  private n = 0;
+  add(): void {
+    this.n++;
+  }
+  result(): Value {
+    return this.n;
+  }
+}
+
+/** count(X): every value of X in the bucket. */
+class CountValues implements Aggregator {
+  private n = 0;
+  add(value: Value | undefined): void {
+    if (value !== undefined) this.n += Array.isArray(value) ? value.length : 1;
+  }
+  result(): Value {
+    return this.n;
+  }
+}
+
+/**
+ * sparkline(<agg>, <span>): the inner aggregation applied to the events of
+ * each time bucket, drawn as a line. The span is known only at result()
+ * when none is given (it depends on the time range of every group), so the
+ * events are kept as (time, value) and replayed into one inner aggregator
+ * per bucket.
+ */
 class Sparkline implements Aggregator {
   private readonly times: number[] = [];
+  private readonly values: (Value | undefined)[] = [];
   constructor(
     private readonly range: SharedRange,
     private readonly span: number | undefined,
-    private readonly countAll: boolean,
+    private readonly inner: () => Aggregator,
+    /** false when the inner aggregation counts events, so that events without a value matter */
+    private readonly skipAbsent: boolean,
   ) {}
   add(value: Value | undefined, time: number | undefined): void {
     if (time === undefined || Number.isNaN(time)) return;
-    // every event widens the common axis; only events with a value count
+    // every event widens the common axis; only events with a value are kept
     if (time < this.range.min) this.range.min = time;
     if (time > this.range.max) this.range.max = time;
-    if (!this.countAll) {
-      if (value === undefined) return;
-      const n = Array.isArray(value) ? value.length : 1;
-      for (let i = 0; i < n; i++) this.times.push(time);
-    } else this.times.push(time);
+    if (value === undefined && this.skipAbsent) return;
+    this.times.push(time);
+    this.values.push(value);
   }
   result(): Value | undefined {
     const { min, max } = this.range;
     if (!(min <= max)) return undefined;
     const span = this.span ?? sparkSpan(min, max);
     const first = Math.floor(min / span);
-    const counts = new Array<number>(Math.floor(max / span) - first + 1).fill(0);
-    for (const t of this.times) counts[Math.floor(t / span) - first]++;
-    return renderSpark(counts);
+    const buckets = new Array<Aggregator | undefined>(Math.floor(max / span) - first + 1);
+    for (let i = 0; i < this.times.length; i++) {
+      const b = Math.floor(this.times[i] / span) - first;
+      (buckets[b] ??= this.inner()).add(this.values[i], this.times[i]);
+    }
+    const points: (number | undefined)[] = [];
+    for (let b = 0; b < buckets.length; b++) {
+      const v = buckets[b]?.result();
+      points.push(v === undefined || Array.isArray(v) ? undefined : toNumber(v as Scalar));
+    }
+    return renderSpark(points);
   }
 }
+
+/** The functions a sparkline can draw (sparkline-func, stats reference), by canonical name: c and mean are aliases. */
+export const SPARKLINE_FUNCTIONS: ReadonlySet<string> = new Set(['count', 'dc', 'avg', 'stdev', 'stdevp', 'var', 'varp', 'sum', 'sumsq', 'min', 'max', 'range']);
 
 export const sparkline: AggregationDef = {
   name: 'sparkline',
@@ -124,6 +182,10 @@ export const sparkline: AggregationDef = {
   needsArgument: false,
   sharesRange: true,
   create(spec: AggregationSpec): Aggregator {
-    return new Sparkline(spec.shared ?? { min: Infinity, max: -Infinity }, spec.spanSeconds, spec.noArgument === true);
+    const shared = spec.shared ?? { min: Infinity, max: -Infinity };
+    if (spec.inner) return new Sparkline(shared, spec.spanSeconds, spec.inner.create, !spec.inner.countsEvents);
+    // without an inner aggregation (the engine always passes one): count events, or values of the argument
+    const countAll = spec.noArgument === true;
+    return new Sparkline(shared, spec.spanSeconds, countAll ? () => new CountAll() : () => new CountValues(), !countAll);
   },
 };

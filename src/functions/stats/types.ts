@@ -32,6 +32,19 @@ export interface AggregationSpec {
    * time range of all groups, so that every row's line has the same axis)
    */
   readonly shared?: SharedRange;
+  /**
+   * sparkline only: the aggregation drawn per time bucket (`count(x)` in
+   * `sparkline(count(x), 1h)`); set by the command
+   */
+  readonly inner?: InnerAggregation;
+}
+
+/** The aggregation a sparkline applies to the events of each time bucket. */
+export interface InnerAggregation {
+  /** a fresh aggregator for one bucket */
+  readonly create: () => Aggregator;
+  /** true for count without an argument: every event counts, with or without a value */
+  readonly countsEvents: boolean;
 }
 
 /** The time range of every event a term has seen in a run (sparkline). */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { perDay, perMinute, perSecond, renderSpark, sparkline, sparkSpan } from '../../../src/functions/stats/timed.js';
+import { make } from './helpers.js';
 
 describe('per_second family', () => {
   it('divides the sum by the bucket length, per unit', () => {
@@ -46,5 +47,34 @@ describe('sparkline', () => {
     s.add(undefined, 0);
     s.add('x', 10);
     expect(s.result()).toBe('▁█');
+  });
+  it('leaves buckets without a value low and scales from the lowest negative value', () => {
+    expect(renderSpark([undefined, 10, 5])).toBe('▁█▅');
+    // floor -7, top 7: -7 is the floor, 0 is half way (4/7), 7 the top
+    expect(renderSpark([-7, 0, 7])).toBe('▁▅█');
+    expect(renderSpark([undefined])).toBe('▁');
+  });
+  it('applies an inner aggregation to each bucket (sparkline(avg(x), 10s))', () => {
+    const s = sparkline.create({ name: 'sparkline', shared: { min: Infinity, max: -Infinity }, spanSeconds: 10, inner: { create: () => make('avg'), countsEvents: false } });
+    s.add('10', 0);
+    s.add('30', 5); // bucket 0: avg 20
+    s.add(undefined, 12); // bucket 1: an event without a value widens the axis only
+    s.add('2', 25); // bucket 2: avg 2
+    expect(s.result()).toBe('█▁▂');
+  });
+  it('counts events without a value when the inner term is count without argument', () => {
+    const s = sparkline.create({ name: 'sparkline', shared: { min: Infinity, max: -Infinity }, spanSeconds: 10, inner: { create: () => make('count', true), countsEvents: true } });
+    s.add(undefined, 0);
+    s.add(undefined, 1);
+    s.add(undefined, 15);
+    expect(s.result()).toBe('█▅');
+  });
+  it('can be read again after more values arrive (streamstats)', () => {
+    const s = sparkline.create({ name: 'sparkline', shared: { min: Infinity, max: -Infinity }, spanSeconds: 10, inner: { create: () => make('dc'), countsEvents: false } });
+    s.add('a', 0);
+    expect(s.result()).toBe('█');
+    s.add('b', 12);
+    s.add('c', 13);
+    expect(s.result()).toBe('▅█');
   });
 });
