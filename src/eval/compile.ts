@@ -63,6 +63,7 @@ function argInfo(e: A.Expr): ArgInfo {
     span: e.span,
     fields: fieldsOf(e),
     isField: e.type === 'field',
+    expr: e,
     ...(e.type === 'string' ? { literal: e.value } : e.type === 'number' ? { literal: e.value } : {}),
   };
 }

@@ -7,10 +7,11 @@
  * Arguments are numbers or numeric strings; anything else (and NULL) gives
  * NULL. A result outside the function's domain (sqrt(-1), ln(0)) is NULL.
  */
-import type { EvalFunction } from './types.js';
+import type { EvalEnv, EvalFunction } from './types.js';
+import type { Expr } from '../../ast/nodes.js';
 import type { Scalar } from '../../values/value.js';
 import { compareScalars } from '../../values/coerce.js';
-import { define, num, valuesOfEval } from './util.js';
+import { define, num, readField, str, valuesOfEval } from './util.js';
 
 /**
  * Rounds half away from zero on the decimal representation of x (the
@@ -107,12 +108,92 @@ const hypotFn = define('hypot', 2, 2, (args, env) => {
 });
 
 /**
- * exact() asks for full precision and sigfig() for the precision of the
- * operands; numbers here are plain doubles without precision tracking, so
- * both return the value unchanged.
+ * exact(<expression>) "renders the result of a numeric expression with a
+ * larger amount of precision"; numbers here are plain doubles printed in
+ * full, so it returns the value unchanged.
  */
 const exactFn = unary('exact', (x) => x);
-const sigfigFn = unary('sigfig', (x) => x);
+
+/**
+ * sigfig(<num>) rounds to "the appropriate number of significant figures"
+ * (mathematical functions reference): "For multiplication and division,
+ * the result should have the minimum number of significant figures of all
+ * of the operands. For addition and subtraction, the result should have the
+ * same number of decimal places as the least precise number of all of the
+ * operands." Documented: sigfig(1.00*1111) = 1110, sigfig(123.0 + 4.567) =
+ * 127.6, and test*1.00 keeps 2 decimals (3.990000000000215 -> 3.99).
+ *
+ * The precision of an operand comes from its text: a number literal as
+ * written ("1.00": 3 figures, 2 decimals), a field from its value's text.
+ * Every digit of an integer counts ("1100" has 4 figures; the docs do not
+ * say). An argument built from anything other than numbers, fields, unary
+ * minus and + - * / (a function call, say) is returned unchanged.
+ */
+interface Measured {
+  readonly value: number;
+  /** significant figures */
+  readonly sig: number;
+  /** decimal places (negative: rounded to tens, hundreds...) */
+  readonly dec: number;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+function precisionOf(text: string, value: number): Measured | null {
+  const m = NUMBER_TEXT.exec(text.trim());
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return null;
+  const frac = m[2] ?? '';
+  const digits = (m[1] + frac).replace(/^0+/, '');
+  return { value, sig: Math.max(digits.length, 1), dec: frac.length - Number(m[3] ?? 0) };
+}
+
+/** the power of ten of a value's leading digit (0 for 0) */
+const magnitude = (x: number) => (x === 0 ? 0 : Math.floor(Math.log10(Math.abs(x))));
+
+function measure(e: Expr, env: EvalEnv): Measured | null {
+  switch (e.type) {
+    case 'number':
+      return precisionOf(e.text, e.value);
+    case 'field': {
+      const v = readField(env, e.name);
+      const n = num(v);
+      const s = str(v);
+      return n === null || s === null ? null : precisionOf(s, n);
+    }
+    case 'negate': {
+      const m = measure(e.operand, env);
+      return m && { ...m, value: -m.value };
+    }
+    case 'binary': {
+      if (e.op !== '+' && e.op !== '-' && e.op !== '*' && e.op !== '/') return null;
+      const l = measure(e.left, env);
+      const r = measure(e.right, env);
+      if (!l || !r) return null;
+      if (e.op === '*' || e.op === '/') {
+        const value = e.op === '*' ? l.value * r.value : l.value / r.value;
+        if (!Number.isFinite(value)) return null;
+        const sig = Math.min(l.sig, r.sig);
+        return { value, sig, dec: sig - 1 - magnitude(value) };
+      }
+      const value = e.op === '+' ? l.value + r.value : l.value - r.value;
+      const dec = Math.min(l.dec, r.dec);
+      return { value, sig: magnitude(value) + 1 + dec, dec };
+    }
+    default:
+      return null;
+  }
+}
+
+const sigfigFn = define('sigfig', 1, 1, (args, env, info) => {
+  const x = num(args[0](env));
+  if (x === null) return null;
+  const e = info[0].expr;
+  if (!e || e.type !== 'binary') return x;
+  const m = measure(e, env);
+  if (!m) return x;
+  const places = e.op === '*' || e.op === '/' ? m.sig - 1 - magnitude(x) : m.dec;
+  return roundDecimal(x, places);
+});
 
 // max/min: "Strings are greater than numbers"; numbers (and numeric strings)
 // compare numerically, strings lexicographically; the value is returned as given.
@@ -162,7 +243,9 @@ function numericFold(name: string, fold: (sum: number, n: number) => number): Ev
 }
 
 const randomFn = define('random', 0, 0, () => Math.floor(Math.random() * 2147483648));
-const piFn = define('pi', 0, 0, () => Math.PI);
+// pi() "returns the constant pi to 11 digits of precision" (mathematical
+// functions reference): 3.14159265359
+const piFn = define('pi', 0, 0, () => 3.14159265359);
 
 export const mathFunctions: readonly EvalFunction[] = [
   roundFn,

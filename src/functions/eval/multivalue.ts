@@ -9,6 +9,7 @@ import type { EvalFunction, EvalEnv } from './types.js';
 import type { EvalValue, Scalar } from '../../values/value.js';
 import { compareStrings, toStr } from '../../values/coerce.js';
 import { parse } from '../../parser/index.js';
+import { relativeTime } from '../../time/index.js';
 import { checkRegexArg, define, int, num, readField, result, runtimeRegex, str, valuesOfEval } from './util.js';
 
 const mvcountFn = define('mvcount', 1, 1, (args, env) => {
@@ -109,10 +110,13 @@ const mvmapFn = define(
     });
     return result(out);
   },
+  // the first argument is a field or an expression over one field, whose
+  // values the second argument sees under that field's name: the docs'
+  // mvmap(mvindex(results, 1,2), results*threshold)
   (info) =>
-    info[0]?.isField && info[0].fields.length === 1
+    info[0]?.fields.length === 1
       ? undefined
-      : { message: 'mvmap() needs a field name as its first argument', argIndex: 0, hint: 'e.g. mvmap(values, values * 10)' },
+      : { message: 'mvmap() needs a field, or an expression that reads one field, as its first argument', argIndex: 0, hint: 'e.g. mvmap(values, values * 10)' },
 );
 
 const mvfindFn = define(
@@ -194,6 +198,31 @@ export function parseStep(v: EvalValue): number | null {
 
 const MVRANGE_LIMIT = 1_000_000;
 
+/**
+ * mvrange with a timespan step: "If the increment is a timespan such as 7d,
+ * the starting and ending numbers are treated as UNIX time". Each value is
+ * the previous one moved by the span as a relative time modifier in the
+ * search's time zone, so a day is a calendar day: the docs' example
+ * mvrange(1514834731,1524134919,"7d") steps from 1520277931 to 1520879131
+ * (6d 23h) across the US daylight-saving change of 2018-03-11. Undefined
+ * when the span is not a time modifier (a fractional "1.5d"): the caller
+ * then steps by its length in seconds.
+ */
+function timeRange(start: number, end: number, step: number, span: string, tz: string): EvalValue | undefined {
+  const spec = /^[+-]/.test(span) ? span : `+${span}`;
+  if (relativeTime(start, spec, tz) === undefined) return undefined; // e.g. "1.5d": plain seconds
+  const out: number[] = [];
+  let t: number | undefined = start;
+  while (t !== undefined && (step > 0 ? t < end : t > end)) {
+    if (out.length >= MVRANGE_LIMIT) return null;
+    out.push(t);
+    const next = relativeTime(t, spec, tz);
+    if (next === undefined || (step > 0 ? next <= t : next >= t)) return null;
+    t = next;
+  }
+  return result(out);
+}
+
 const mvrangeFn = define(
   'mvrange',
   2,
@@ -202,9 +231,14 @@ const mvrangeFn = define(
     const start = num(args[0](env));
     const end = num(args[1](env));
     if (start === null || end === null) return null;
-    const step = args.length > 2 ? parseStep(args[2](env)) : 1;
+    const stepArg = args.length > 2 ? args[2](env) : 1;
+    const step = parseStep(stepArg);
     if (step === null || step === 0) return null;
     if ((step > 0 && start > end) || (step < 0 && start < end)) return null;
+    if (num(stepArg) === null) {
+      const r = timeRange(start, end, step, str(stepArg)!.trim(), env.tz);
+      if (r !== undefined) return r;
+    }
     const count = Math.ceil((end - start) / step);
     if (count > MVRANGE_LIMIT) return null;
     const out: number[] = [];

@@ -8,6 +8,7 @@
  */
 import type { Span } from '../../diagnostics/diagnostic.js';
 import type { EvalValue, Row } from '../../values/value.js';
+import type { Expr } from '../../ast/nodes.js';
 
 export interface EvalEnv {
   /** the row being evaluated */
@@ -36,6 +37,8 @@ export interface ArgInfo {
   readonly literal?: string | number;
   /** true when the argument is a bare field reference */
   readonly isField: boolean;
+  /** the argument's syntax tree (sigfig reads the precision of its operands) */
+  readonly expr?: Expr;
 }
 
 export interface EvalFunction {

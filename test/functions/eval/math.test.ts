@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, ev, field, lit, makeEnv, run, val } from './harness.js';
+import type { Expr } from '../../../src/ast/nodes.js';
 
 describe('round', () => {
   it('documented examples: round(3.5)=4, round(2.555,2)=2.56', () => {
@@ -52,7 +53,8 @@ describe('pow / sqrt / exp / ln / log / pi', () => {
     expect(ev('ln', Math.E)).toBe(1);
     expect(ev('log', 100)).toBe(2);
     expect(ev('log', 8, 2)).toBe(3);
-    expect(ev('pi')).toBe(Math.PI);
+    // documented: pi() returns the constant pi to 11 digits of precision
+    expect(ev('pi')).toBe(3.14159265359);
   });
   it('outside the domain gives NULL', () => {
     expect(ev('sqrt', -1)).toBeNull();
@@ -68,6 +70,27 @@ describe('exact / sigfig', () => {
     expect(ev('exact', 3.14)).toBe(3.14);
     expect(ev('sigfig', '2.5')).toBe(2.5);
     expect(ev('exact', 'x')).toBeNull();
+  });
+
+  // sigfig reads the argument's syntax tree: operands as written
+  const span = { start: 0, end: 0 };
+  const numNode = (text: string): Expr => ({ type: 'number', span, text, value: Number(text) });
+  const fieldNode = (name: string): Expr => ({ type: 'field', span, name, quoted: false });
+  const bin = (op: '+' | '-' | '*' | '/', left: Expr, right: Expr): Expr => ({ type: 'binary', span, op, opSpan: span, left, right });
+  const sigfig = (e: Expr, value: number, row: Record<string, string | number> = {}) =>
+    run('sigfig', [{ compiled: () => value, info: { span, fields: [], isField: false, expr: e } }], makeEnv(row));
+
+  it('multiplication keeps the fewest significant figures (documented: sigfig(1.00*1111) = 1110)', () => {
+    expect(sigfig(bin('*', numNode('1.00'), numNode('1111')), 1111)).toBe(1110);
+    expect(sigfig(bin('/', numNode('10.0'), numNode('3')), 10 / 3)).toBe(3);
+  });
+  it('addition keeps the fewest decimal places (documented: 123.0 + 4.567 = 127.6)', () => {
+    expect(sigfig(bin('+', numNode('123.0'), numNode('4.567')), 127.567)).toBe(127.6);
+    expect(sigfig(bin('-', numNode('10'), numNode('0.25')), 9.75)).toBe(10);
+  });
+  it('a field counts the digits of its value (documented: test*1.00 -> 3.99)', () => {
+    expect(sigfig(bin('*', fieldNode('test'), numNode('1.00')), 3.990000000000215, { test: 3.990000000000215 })).toBe(3.99);
+    expect(sigfig(bin('*', fieldNode('nope'), numNode('1.00')), 5)).toBe(5);
   });
 });
 

@@ -85,8 +85,15 @@ describe('mvmap', () => {
     expect(run('mvmap', [field('n'), times10], makeEnv({ n: '4' }))).toBe(40);
     expect(run('mvmap', [field('n'), times10], makeEnv())).toBeNull();
   });
-  it('needs a field as first argument', () => {
-    expect(check('mvmap', lit('x'), lit(1))).toMatch(/field name/);
+  it('needs a field, or an expression over one field, as first argument', () => {
+    expect(check('mvmap', lit('x'), lit(1))).toMatch(/reads one field/);
+  });
+  it('maps an expression over one field under that field name', () => {
+    // documented: mvmap(mvindex(results, 1,2), results*threshold)
+    const results = field('results');
+    const times = expr(['results', 'threshold'], (get) => Number(get('results')) * Number(get('threshold')));
+    const env = makeEnv({ results: ['1', '2', '3', '4'], threshold: '3' });
+    expect(run('mvmap', [call('mvindex', results, lit(1), lit(2)), times], env)).toEqual([6, 9]);
   });
 });
 
@@ -128,6 +135,12 @@ describe('mvrange', () => {
   it('a time span step counts in seconds', () => {
     const week = 7 * 86400;
     expect(ev('mvrange', 0, 3 * week, '7d')).toEqual([0, week, 2 * week]);
+    expect(ev('mvrange', 0, 3 * 3600, '1.5h')).toEqual([0, 5400]);
+  });
+  it('a day is a calendar day in the time zone (documented 7d example across DST)', () => {
+    const env = makeEnv({}, { tz: 'America/Los_Angeles' });
+    const mv = run('mvrange', [lit(1520277931), lit(1521483932), lit('7d')], env);
+    expect(mv).toEqual([1520277931, 1520879131, 1521483931]);
   });
   it('rejects a literal zero or malformed step', () => {
     expect(check('mvrange', lit(1), lit(5), lit(0))).toMatch(/invalid step/);
