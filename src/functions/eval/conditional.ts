@@ -142,7 +142,7 @@ const matchFn = define(
     if (!re) return null;
     return anyValue(v, (s) => re.test(s));
   },
-  (info) => checkRegexArg('match', info, 1),
+  (info) => checkRegexArg(info, 1),
 );
 
 const cidrCache = new Map<string, Cidr | null>();

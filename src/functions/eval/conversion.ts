@@ -91,7 +91,7 @@ const tostringFn = define(
   (info) => {
     const f = info[1];
     if (f && f.literal !== undefined && !TOSTRING_FORMATS.has(String(f.literal))) {
-      return { message: `tostring(): unknown format "${String(f.literal)}"`, argIndex: 1, hint: 'use "hex", "binary", "commas" or "duration"' };
+      return { message: `unknown format "${String(f.literal)}"`, argIndex: 1, hint: 'use "hex", "binary", "commas" or "duration"' };
     }
     return undefined;
   },

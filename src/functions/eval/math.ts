@@ -64,7 +64,7 @@ const roundFn = define(
     if (p && p.literal !== undefined) {
       const n = typeof p.literal === 'number' ? p.literal : Number(p.literal);
       if (!Number.isFinite(n) || n < 0) {
-        return { message: `round(): the number of decimal places must be a non-negative number, not "${String(p.literal)}"`, argIndex: 1 };
+        return { message: `the number of decimal places must be a non-negative number, not "${String(p.literal)}"`, argIndex: 1 };
       }
     }
     return undefined;

@@ -133,7 +133,7 @@ const mvfindFn = define(
     for (let i = 0; i < vals.length; i++) if (re.test(toStr(vals[i]))) return i;
     return null;
   },
-  (info) => checkRegexArg('mvfind', info, 1),
+  (info) => checkRegexArg(info, 1),
 );
 
 const mvdedupFn = define('mvdedup', 1, 1, (args, env) => {
@@ -250,7 +250,7 @@ const mvrangeFn = define(
     if (s && s.literal !== undefined) {
       const step = parseStep(s.literal);
       if (step === null || step === 0) {
-        return { message: `mvrange(): invalid step "${String(s.literal)}"`, argIndex: 2, hint: 'use a non-zero number or a time span such as "7d"' };
+        return { message: `invalid step "${String(s.literal)}"`, argIndex: 2, hint: 'use a non-zero number or a time span such as "7d"' };
       }
     }
     return undefined;

@@ -171,7 +171,7 @@ const replaceFn = define(
     const parsed = parseReplacement(rep);
     return perValue(v, (s) => replaceAll(s, re, parsed));
   },
-  (info) => checkRegexArg('replace', info, 1),
+  (info) => checkRegexArg(info, 1),
 );
 
 const splitFn = define('split', 2, 2, (args, env) => {

@@ -109,8 +109,8 @@ export function runtimeRegex(pattern: string, flags = ''): RegExp | null {
   }
 }
 
-/** Plan-time check of a literal regular expression argument. */
-export function checkRegexArg(fnName: string, info: readonly ArgInfo[], i: number): CheckResult {
+/** Plan-time check of a literal regular expression argument (the compiler names the function). */
+export function checkRegexArg(info: readonly ArgInfo[], i: number): CheckResult {
   const a = info[i];
   if (!a || a.literal === undefined) return undefined;
   try {
@@ -118,7 +118,7 @@ export function checkRegexArg(fnName: string, info: readonly ArgInfo[], i: numbe
   } catch (e) {
     if (e instanceof PcreError) {
       return {
-        message: `${fnName}(): invalid regular expression "${String(a.literal)}": ${e.message} (at offset ${e.index})`,
+        message: `invalid regular expression "${String(a.literal)}": ${e.message} (at offset ${e.index})`,
         argIndex: i,
         hint: e.hint,
       };
