@@ -25,6 +25,7 @@
  */
 import type { Scalar, Value } from '../../values/value.js';
 import { toNumber } from '../../values/coerce.js';
+import { count } from './counting.js';
 import type { AggregationDef, AggregationSpec, Aggregator, SharedRange } from './types.js';
 
 class Rate implements Aggregator {
@@ -106,28 +107,6 @@ export function renderSpark(values: readonly (number | undefined)[]): string {
   return out;
 }
 
-/** count without an argument: every event of the bucket. */
-class CountAll implements Aggregator {
-  private n = 0;
-  add(): void {
-    this.n++;
-  }
-  result(): Value {
-    return this.n;
-  }
-}
-
-/** count(X): every value of X in the bucket. */
-class CountValues implements Aggregator {
-  private n = 0;
-  add(value: Value | undefined): void {
-    if (value !== undefined) this.n += Array.isArray(value) ? value.length : 1;
-  }
-  result(): Value {
-    return this.n;
-  }
-}
-
 /**
  * sparkline(<agg>, <span>): the inner aggregation applied to the events of
  * each time bucket, drawn as a line. The span is known only at result()
@@ -185,7 +164,6 @@ export const sparkline: AggregationDef = {
     const shared = spec.shared ?? { min: Infinity, max: -Infinity };
     if (spec.inner) return new Sparkline(shared, spec.spanSeconds, spec.inner.create, !spec.inner.countsEvents);
     // without an inner aggregation (the engine always passes one): count events, or values of the argument
-    const countAll = spec.noArgument === true;
-    return new Sparkline(shared, spec.spanSeconds, countAll ? () => new CountAll() : () => new CountValues(), !countAll);
+    return new Sparkline(shared, spec.spanSeconds, () => count.create(spec), spec.noArgument !== true);
   },
 };
