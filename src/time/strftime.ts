@@ -14,6 +14,7 @@
  */
 import { fieldsFromLocal, isLeapYear, type Fields } from './civil.js';
 import { offsetAt, zoneAbbreviation } from './zone.js';
+import { formatTokens } from './format.js';
 import { boundedMemo } from './cache.js';
 
 export const MONTHS = [
@@ -142,83 +143,14 @@ const SIMPLE: Record<string, (c: Ctx) => string> = {
   '%': () => '%',
 };
 
-/** Variables that stand for a sequence of others. */
-const COMPOSITE: Record<string, string> = {
-  T: '%H:%M:%S',
-  F: '%Y-%m-%d',
-  D: '%m/%d/%y',
-  R: '%H:%M',
-  r: '%I:%M:%S %p',
-  // US English on Linux, as in the docs: "Thu Jul 18 09:30:00 2019", "Thu Jul 18 09:30:00 PDT 2019"
-  c: '%a %b %e %H:%M:%S %Y',
-  '+': '%a %b %e %H:%M:%S %Z %Y',
-  x: '%m/%d/%Y',
-  X: '%H:%M:%S',
-};
-
-function compile(format: string, out: Piece[] = [], depth = 0): Piece[] {
-  let lit = '';
-  const flush = (): void => {
-    if (lit) {
-      const last = out[out.length - 1];
-      if (typeof last === 'string') out[out.length - 1] = last + lit;
-      else out.push(lit);
-      lit = '';
-    }
-  };
-  let i = 0;
-  while (i < format.length) {
-    const ch = format[i];
-    if (ch !== '%') {
-      lit += ch;
-      i++;
-      continue;
-    }
-    // %[:...][digits]<letter>
-    let j = i + 1;
-    let colons = 0;
-    while (format[j] === ':') {
-      colons++;
-      j++;
-    }
-    let digits = '';
-    while (j < format.length && format[j] >= '0' && format[j] <= '9') digits += format[j++];
-    const v = format[j];
-    if (v === undefined) {
-      lit += format.slice(i);
-      break;
-    }
-    const raw = format.slice(i, j + 1);
-    if (colons > 0) {
-      if (v === 'z' && !digits && colons <= 3) {
-        flush();
-        const n = colons;
-        out.push((c) => formatOffset(c.offset, n));
-      } else lit += raw;
-    } else if (v === 'N' || v === 'Q') {
-      // %N defaults to 9 digits, %Q to 3 (docs)
-      const width = digits ? Number(digits) : v === 'N' ? 9 : 3;
-      if (width >= 1 && width <= 9) {
-        flush();
-        out.push((c) => subsecond(c.micro, width));
-      } else lit += raw;
-    } else if (digits) {
-      lit += raw;
-    } else if (v === 'z') {
-      flush();
-      out.push((c) => formatOffset(c.offset, 0));
-    } else if (SIMPLE[v]) {
-      flush();
-      out.push(SIMPLE[v]);
-    } else if (COMPOSITE[v] && depth === 0) {
-      flush();
-      compile(COMPOSITE[v], out, depth + 1);
-    } else {
-      lit += raw;
-    }
-    i = j + 1;
+function compile(format: string): Piece[] {
+  const out: Piece[] = [];
+  for (const t of formatTokens(format, (letter) => SIMPLE[letter] !== undefined)) {
+    if (t.kind === 'text') out.push(t.text);
+    else if (t.kind === 'offset') out.push((c) => formatOffset(c.offset, t.colons));
+    else if (t.kind === 'fraction') out.push((c) => subsecond(c.micro, t.width));
+    else out.push(SIMPLE[t.letter]);
   }
-  flush();
   return out;
 }
 

@@ -19,6 +19,7 @@
 import { daysInMonth, localFromFields } from './civil.js';
 import { MONTHS, MONTHS_ABBR, WEEKDAYS, WEEKDAYS_ABBR } from './strftime.js';
 import { epochFromLocal, isValidTimeZone } from './zone.js';
+import { formatTokens } from './format.js';
 import { boundedMemo } from './cache.js';
 
 interface State {
@@ -255,79 +256,25 @@ const AMPM: Step = (text, pos, st) => {
 SIMPLE.p = AMPM;
 SIMPLE.P = AMPM;
 
-const COMPOSITE: Record<string, string> = {
-  T: '%H:%M:%S',
-  F: '%Y-%m-%d',
-  D: '%m/%d/%y',
-  R: '%H:%M',
-  r: '%I:%M:%S %p',
-  c: '%a %b %e %H:%M:%S %Y',
-  '+': '%a %b %e %H:%M:%S %Z %Y',
-  x: '%m/%d/%Y',
-  X: '%H:%M:%S',
-};
-
-function compile(format: string, out: Step[] = [], depth = 0): Step[] {
-  let lit = '';
-  const flush = (): void => {
-    if (lit) {
-      out.push(literalStep(lit));
-      lit = '';
-    }
-  };
-  let i = 0;
-  while (i < format.length) {
-    const ch = format[i];
-    if (ch !== '%') {
-      if (isSpace(format.charCodeAt(i))) {
-        flush();
-        while (i < format.length && isSpace(format.charCodeAt(i))) i++;
-        out.push(whitespaceStep);
-        continue;
+function compile(format: string): Step[] {
+  const out: Step[] = [];
+  for (const t of formatTokens(format, (letter) => SIMPLE[letter] !== undefined)) {
+    if (t.kind === 'text') {
+      // a run of whitespace in the format matches any run of whitespace (none too)
+      let lit = '';
+      for (let i = 0; i < t.text.length; ) {
+        if (isSpace(t.text.charCodeAt(i))) {
+          if (lit) out.push(literalStep(lit));
+          lit = '';
+          while (i < t.text.length && isSpace(t.text.charCodeAt(i))) i++;
+          out.push(whitespaceStep);
+        } else lit += t.text[i++];
       }
-      lit += ch;
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    let colons = 0;
-    while (format[j] === ':') {
-      colons++;
-      j++;
-    }
-    let digits = '';
-    while (j < format.length && format[j] >= '0' && format[j] <= '9') digits += format[j++];
-    const v = format[j];
-    if (v === undefined) {
-      lit += format.slice(i);
-      break;
-    }
-    const raw = format.slice(i, j + 1);
-    if (colons > 0) {
-      if (v === 'z' && !digits && colons <= 3) {
-        flush();
-        out.push(offsetStep);
-      } else lit += raw;
-    } else if (v === 'N' || v === 'Q') {
-      const width = digits ? Number(digits) : v === 'N' ? 9 : 3;
-      if (width >= 1 && width <= 9) {
-        flush();
-        out.push(fractionStep(width));
-      } else lit += raw;
-    } else if (digits) {
-      lit += raw;
-    } else if (SIMPLE[v]) {
-      flush();
-      out.push(SIMPLE[v]);
-    } else if (COMPOSITE[v] && depth === 0) {
-      flush();
-      compile(COMPOSITE[v], out, depth + 1);
-    } else {
-      lit += raw;
-    }
-    i = j + 1;
+      if (lit) out.push(literalStep(lit));
+    } else if (t.kind === 'offset') out.push(offsetStep);
+    else if (t.kind === 'fraction') out.push(fractionStep(t.width));
+    else out.push(SIMPLE[t.letter]);
   }
-  flush();
   return out;
 }
 
