@@ -122,6 +122,25 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
   const orderSensitive = node.aggregations.some((a) => /^(first|last|list)$/i.test(a.func));
   const newGroup = (keys: Scalar[]): Group => ({ keys, aggs: new AggregateSet(aggs, { allnum }) });
   const begin = () => aggs.forEach((a) => a.begin());
+  /** Adds a row to the group of each of its by-value combinations (none when a by-field is missing). */
+  const addRow = (groups: Map<string, Group>, row: Row): void => {
+    const time = timeOf(row);
+    if (by.length === 0) {
+      let g = groups.get('');
+      if (!g) groups.set('', (g = newGroup([])));
+      g.aggs.addRow(row, time);
+      return;
+    }
+    const combos = combinations(row, by, dedup);
+    if (combos.length === 0) return;
+    const c = AggregateSet.contribution(aggs, row);
+    for (const combo of combos) {
+      const k = keyOf(combo);
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = newGroup(combo)));
+      g.aggs.add(c, time);
+    }
+  };
 
   if (node.variant === 'stats') {
     return {
@@ -132,26 +151,7 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
       async *run(input: RowStream) {
         begin();
         const groups = new Map<string, Group>();
-        for await (const batch of input) {
-          for (const row of batch) {
-            const time = timeOf(row);
-            if (by.length === 0) {
-              let g = groups.get('');
-              if (!g) groups.set('', (g = newGroup([])));
-              g.aggs.addRow(row, time);
-              continue;
-            }
-            const combos = combinations(row, by, dedup);
-            if (combos.length === 0) continue;
-            const c = AggregateSet.contribution(aggs, row);
-            for (const combo of combos) {
-              const k = keyOf(combo);
-              let g = groups.get(k);
-              if (!g) groups.set(k, (g = newGroup(combo)));
-              g.aggs.add(c, time);
-            }
-          }
-        }
+        for await (const batch of input) for (const row of batch) addRow(groups, row);
         // without a by clause stats always returns one row (count=0 on no events)
         if (by.length === 0 && groups.size === 0) groups.set('', newGroup([]));
         const list = [...groups.values()];
@@ -179,16 +179,7 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
         for await (const batch of input) {
           for (const row of batch) {
             rows.push(row);
-            const time = timeOf(row);
-            const combos = by.length === 0 ? [[]] : combinations(row, by, dedup);
-            if (combos.length === 0) continue;
-            const c = AggregateSet.contribution(aggs, row);
-            for (const combo of combos) {
-              const k = keyOf(combo);
-              let g = groups.get(k);
-              if (!g) groups.set(k, (g = newGroup(combo)));
-              g.aggs.add(c, time);
-            }
+            addRow(groups, row);
           }
         }
         for (const row of rows) {
