@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileFor, searchSourcetype, sysmonProfile, windowsXmlProfile } from '../../src/io/profiles/index.js';
 import { SYSMON_EVENT_DESCRIPTIONS } from '../../src/io/profiles/sysmon.js';
+import { TASK_CATEGORY_LOOKUP } from '../../src/io/profiles/windows-task-category.js';
+import { extract } from '../../src/io/extract.js';
+import { compileProfiles } from '../../src/searchtime/apply.js';
+import type { Row } from '../../src/values/value.js';
 
 const SRC = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational';
 
@@ -16,8 +22,12 @@ describe('profileFor', () => {
     expect(windowsXmlProfile.entries.map((e) => e.setting)).toContain('EVAL-process_name');
   });
 
-  it('matches stanzas case-sensitively and by renamed sourcetype', () => {
-    expect(profileFor(SRC, 'xmlwineventlog').map((p) => p.addon)).toEqual(['Splunk_TA_microsoft_sysmon 5.0.0']);
+  it('matches the sourcetype stanza ignoring case and by renamed sourcetype, the source stanza exactly', () => {
+    // xmlwineventlog data gets the [XmlWinEventLog] settings (cim-datamodels.md §3.5: the rig's field lists)
+    expect(profileFor(SRC, 'xmlwineventlog').map((p) => p.addon)).toEqual(['Splunk_TA_windows 9.1.2', 'Splunk_TA_microsoft_sysmon 5.0.0']);
+    expect(profileFor('XmlWinEventLog:Security', 'xmlwineventlog').map((p) => p.stanza)).toEqual(['XmlWinEventLog', 'source::XmlWinEventLog:Security']);
+    expect(profileFor(SRC, 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational').map((p) => p.stanza)).toEqual(['XmlWinEventLog', `source::${SRC}`]);
+    expect(profileFor('XmlWinEventLog:System', 'WinEventLog')).toEqual([]);
     expect(profileFor('XmlWinEventLog:Security', 'XmlWinEventLog').map((p) => p.stanza)).toEqual(['XmlWinEventLog', 'source::XmlWinEventLog:Security']);
     expect(profileFor('XmlWinEventLog:System', 'XmlWinEventLog').map((p) => p.stanza)).toEqual(['XmlWinEventLog']);
     expect(profileFor('xmlwineventlog:microsoft-windows-sysmon/operational', 'csv')).toEqual([]);
@@ -54,5 +64,52 @@ describe('Sysmon profile data', () => {
     expect(lk.outputs.map((o) => o.field)).toEqual(['EventDescription', 'signature']);
     expect(Object.fromEntries(lk.rows)['17']).toBe('PipeEvent (Pipe Created)');
     expect(Object.fromEntries(lk.rows)['18']).toBe('PipeEvent (Pipe Connected)');
+  });
+});
+
+describe('Windows task category (xmlwindows_task_category_lookup)', () => {
+  // fixtures/events/security_account_management.xml: line 1 is a 4794 (Task 13824), line 2 a 4672 (Task 12548)
+  const lines = readFileSync(path.resolve(__dirname, '../../fixtures/events/security_account_management.xml'), 'utf8').split('\n');
+  const ctx = { now: 0, tz: 'UTC' };
+  const rowOf = (raw: string, sourcetype: string): Row => {
+    const row: Row = new Map();
+    extract({ raw, line: 1, format: 'XmlWinEventLog' }, { source: 'XmlWinEventLog:Security', sourcetype }, row);
+    return row;
+  };
+  const run = (row: Row, sourcetype: string, needed?: ReadonlySet<string>): Row => {
+    compileProfiles(profileFor('XmlWinEventLog:Security', sourcetype), ctx, needed).process(row);
+    return row;
+  };
+
+  it('maps the Task of an XML Security event to the category Event Viewer shows', () => {
+    // 13824 / 12548: Microsoft's event pages (event-4794: <Task>13824</Task>, subcategory Audit User Account Management)
+    expect(run(rowOf(lines[0], 'XmlWinEventLog'), 'XmlWinEventLog').get('TaskCategory')).toBe('User Account Management');
+    expect(run(rowOf(lines[1], 'XmlWinEventLog'), 'XmlWinEventLog').get('TaskCategory')).toBe('Special Logon');
+    // the sourcetype of security_content's data sources, in lower case, gets the same stanza
+    expect(run(rowOf(lines[0], 'xmlwineventlog'), 'xmlwineventlog').get('TaskCategory')).toBe('User Account Management');
+  });
+
+  it('is a lookup on the [XmlWinEventLog] stanza, reading Task and writing TaskCategory with OUTPUTNEW', () => {
+    expect(windowsXmlProfile.lookups).toContain(TASK_CATEGORY_LOOKUP);
+    expect(TASK_CATEGORY_LOOKUP.match).toEqual([{ column: 'Task', field: 'Task' }]);
+    expect(TASK_CATEGORY_LOOKUP.outputs).toEqual([{ column: 'TaskCategory', field: 'TaskCategory' }]);
+    const rows = new Map(TASK_CATEGORY_LOOKUP.rows.map(([t, c]) => [t, c]));
+    expect(rows.size).toBe(TASK_CATEGORY_LOOKUP.rows.length); // no Task twice
+    expect(rows.get('13312')).toBe('Process Creation');
+    expect(rows.get('14339')).toBe('Kerberos Authentication Service');
+    expect(rows.has('12813')).toBe(false); // names disagree between sources: left out
+  });
+
+  it('leaves an unknown Task and an existing TaskCategory alone', () => {
+    const odd = run(rowOf(lines[0].replace('<Task>13824</Task>', '<Task>1</Task>'), 'XmlWinEventLog'), 'XmlWinEventLog');
+    expect(odd.has('TaskCategory')).toBe(false);
+    const row = rowOf(lines[0], 'XmlWinEventLog');
+    row.set('TaskCategory', 'Given');
+    expect(run(row, 'XmlWinEventLog').get('TaskCategory')).toBe('Given');
+  });
+
+  it('runs only when the search can see TaskCategory', () => {
+    expect(run(rowOf(lines[0], 'XmlWinEventLog'), 'XmlWinEventLog', new Set(['TaskCategory'])).get('TaskCategory')).toBe('User Account Management');
+    expect(run(rowOf(lines[0], 'XmlWinEventLog'), 'XmlWinEventLog', new Set(['dest'])).has('TaskCategory')).toBe(false);
   });
 });

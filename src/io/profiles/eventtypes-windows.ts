@@ -33,7 +33,7 @@ export const WINDOWS_SECURITY_9_1_2: KnowledgeSet = {
     // (`account change management`); public copy PMJeffery/splunk4windows @f64aacd. Events of
     // the "User Account Management" audit category (4794 DSRM password set among them) become
     // Change rows through it. XmlWinEventLog events carry only `<Task>13824</Task>`: TaskCategory
-    // comes from the add-on's xmlwindows_task_category lookup, which splinter does not ship yet.
+    // comes from the add-on's xmlwindows_task_category lookup (windows-task-category.ts).
     {
       name: 'windows_account_management',
       search: 'eventtype=wineventlog_security (ta_windows_security_CategoryString="Account Management" OR TaskCategory="User Account Management")',

@@ -15,7 +15,8 @@ const BY_SOURCE: ReadonlyMap<string, SearchTimeProfile> = new Map([
   [SYSMON_SOURCE, sysmonProfile],
   [WINDOWS_SECURITY_SOURCE, windowsSecurityProfile],
 ]);
-const BY_SOURCETYPE: ReadonlyMap<string, SearchTimeProfile> = new Map([['XmlWinEventLog', windowsXmlProfile]]);
+/** keyed by the stanza name in lower case (see profileFor) */
+const BY_SOURCETYPE: ReadonlyMap<string, SearchTimeProfile> = new Map([['xmlwineventlog', windowsXmlProfile]]);
 
 /**
  * The sourcetype as searches see it: the Sysmon add-on's `rename =` stanzas
@@ -34,15 +35,24 @@ const cache = new Map<string, SearchTimeProfile[]>();
  *
  * The sourcetype stanza is looked up under the renamed sourcetype
  * (props.conf.spec `rename`: a renamed sourcetype uses the search-time
- * configuration of its new name [I]); `xmlwineventlog` (lower case) has no
- * stanza of its own, so only the source stanza applies to such data.
+ * configuration of its new name [I]), ignoring case: data with sourcetype
+ * `xmlwineventlog` (the Sysmon add-on's rename target, and the sourcetype of
+ * security_content's Windows Security data sources) gets the Windows
+ * add-on's `[XmlWinEventLog]` settings. Decision [I] from the rig's field
+ * lists, not from a props.conf.spec sentence: cim-datamodels.md §3.5 (Sysmon
+ * data sources list `System_Props_Xml`, `EventData_Xml`, `dvc_nt_host`,
+ * `severity_id`) and security_content
+ * data_sources/windows_event_log_security_4794.yml (sourcetype
+ * `xmlwineventlog`, Splunk_TA_windows 8.9.0: `System_Props_Xml`,
+ * `EventData_Xml`, `dvc_nt_host`, `event_id`, `signature_id`), fields that
+ * only the `[XmlWinEventLog]` stanza sets.
  */
 export function profileFor(source: string, sourcetype: string): SearchTimeProfile[] {
   const key = source + '\u0000' + sourcetype;
   let hit = cache.get(key);
   if (hit !== undefined) return hit;
   const bySource = BY_SOURCE.get(source);
-  const bySt = BY_SOURCETYPE.get(searchSourcetype(sourcetype));
+  const bySt = BY_SOURCETYPE.get(searchSourcetype(sourcetype).toLowerCase());
   hit = [];
   if (bySt !== undefined) {
     if (bySource === undefined) hit.push(bySt);

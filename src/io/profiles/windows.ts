@@ -5,6 +5,7 @@
  * RecordNumber) are done by the XML scanner (src/io/xml/winevent.ts).
  */
 import type { AliasEntry, EvalEntry, FieldReport, InlineLookup, SearchTimeProfile } from './types.js';
+import { TASK_CATEGORY_LOOKUP } from './windows-task-category.js';
 
 const alias = (setting: string, from: string, to: string): AliasEntry => ({ kind: 'alias', setting: `FIELDALIAS-${setting}`, from, to });
 const ev = (field: string, expr: string): EvalEntry => ({ kind: 'eval', setting: `EVAL-${field}`, field, expr });
@@ -24,7 +25,8 @@ export const windowsXmlProfile: SearchTimeProfile = {
     ev('process_name', 'if(EventCode==4688, NewProcessName, if(ProcessName!="" AND ProcessName!="-", ProcessName, null()))'),
     ev('vendor_product', '"Microsoft Windows"'),
   ],
-  lookups: [],
+  // xmlwindows_task_category_lookup (§4.1): Task → TaskCategory
+  lookups: [TASK_CATEGORY_LOOKUP],
 };
 
 // ---------------------------------------------------------------------------
