@@ -26,6 +26,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readConfStanzas } from '../io/conf.js';
 import { parseLookupCsv, type LookupTable } from './csv.js';
 import { BUILTIN_SCRIPTED_LOOKUPS, LOOKUP_SCRIPTS, type LookupScript } from './scripts.js';
 
@@ -266,34 +267,6 @@ function fromSettings(name: string, s: ReadonlyMap<string, string>, origin: stri
   const candidates = [join(dir, filename), join(dir, '..', 'lookups', filename), join(dir, 'lookups', filename)];
   const file = candidates.find((c) => existsSync(c)) ?? candidates[0];
   return { ...base, file: resolve(file) };
-}
-
-interface ConfStanza {
-  name: string;
-  line: number;
-  settings: Map<string, string>;
-}
-
-/** .conf stanzas: `[name]`, `key = value`, `#` comment lines, `\` continuation lines. */
-function readConfStanzas(text: string): ConfStanza[] {
-  const out: ConfStanza[] = [];
-  let current: ConfStanza | undefined;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + '\n' + lines[++i];
-    const t = line.trim();
-    if (t === '' || t.startsWith('#')) continue;
-    const h = /^\[(.*)\]$/.exec(t);
-    if (h) {
-      current = { name: h[1].trim(), line: i + 1, settings: new Map() };
-      out.push(current);
-      continue;
-    }
-    const eq = t.indexOf('=');
-    if (eq > 0 && current) current.settings.set(t.slice(0, eq).trim(), t.slice(eq + 1).trim());
-  }
-  return out;
 }
 
 /**
