@@ -15,6 +15,7 @@ import { expandInputs } from '../src/io/inputs.js';
 import { loadMacroTable } from '../src/macros/index.js';
 import { LookupRegistry } from '../src/lookups/registry.js';
 import { parseNow } from '../src/time/index.js';
+import { loadKnowledge } from '../src/searchtime/knowledge-files.js';
 import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
 
 describe('queries/', () => {
@@ -34,7 +35,9 @@ describe('queries/', () => {
       }
       expect(compiled.diagnostics).toEqual([]);
       const files = await expandInputs((c.events ?? []).map((e) => join(ROOT, e)));
-      const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: () => {} }));
+      const knowledge = c.knowledge ? loadKnowledge(c.knowledge.map((k) => join(ROOT, k))) : undefined;
+      if (knowledge) expect(knowledge.problems).toEqual([]);
+      const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: () => {}, ...(knowledge ? { knowledge: knowledge.sets } : {}) }));
       expect(rows.map((r) => rowObject(r, tz))).toEqual(c.expected);
     });
   }

@@ -17,6 +17,8 @@ import { expandInputs } from '../io/inputs.js';
 import { listMacroCalls, loadMacroTable, type MacroTable } from '../macros/index.js';
 import { LookupRegistry, lookupsBesideMacros } from '../lookups/registry.js';
 import { StageReport } from './stages.js';
+import type { KnowledgeSet } from '../io/profiles/eventtype-types.js';
+import { loadKnowledge } from '../searchtime/knowledge-files.js';
 import { parse } from '../parser/index.js';
 import { isValidTimeZone, localTimeZone, parseNow, parseTimeModifier } from '../time/index.js';
 import { makeWriter, type Format } from './output.js';
@@ -191,6 +193,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   verbose?: boolean;
   strict?: boolean;
   stages?: string | boolean;
+  knowledge?: string[];
 }): Promise<number> {
   const { text, name } = searchText(arg, o);
   const tctx = timeContext(o);
@@ -226,6 +229,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   let strictFailure: string | undefined;
   const started = Date.now();
   let results = 0;
+  const knowledge = o.knowledge?.length ? knowledgeSets(o.knowledge) : undefined;
   const stages = o.stages === undefined ? undefined : new StageReport(compiled.plan, compiled.expansion?.text ?? text, stageRows(o.stages));
   const rows = run(
     compiled.plan,
@@ -242,7 +246,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
       stats,
       ...(stages ? { observe: stages.observe } : {}),
     },
-    { ...tctx, notify: (d) => stderr(renderDiagnostic(d, compiled.search)) },
+    { ...tctx, notify: (d) => stderr(renderDiagnostic(d, compiled.search)), ...(knowledge ? { knowledge } : {}) },
   );
   // progress on a terminal, for long runs: events read so far, rewritten in place
   const progress = process.stderr.isTTY
@@ -277,6 +281,13 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
     return EXIT.runtime;
   }
   return EXIT.ok;
+}
+
+/** --knowledge: the user's apps' eventtypes and tags; unreadable parts are warnings. */
+function knowledgeSets(paths: string[]): KnowledgeSet[] {
+  const loaded = loadKnowledge(paths);
+  for (const p of loaded.problems) stderr(`warning: knowledge: ${p}`);
+  return loaded.sets;
 }
 
 /** --stages [n]: the rows shown per stage (default 3). */
@@ -431,6 +442,7 @@ export function program(setExit: (code: number) => void): Command {
       .addOption(formatOption(['table', 'json', 'jsonl', 'csv'], 'output format (default: table on a terminal, json otherwise)'))
       .option('--strict', 'fail when an input line cannot be read, instead of skipping it')
       .option('-v, --verbose', 'print per-file lines (how each file was read, detected sourcetypes, events, skipped) and a summary line on stderr')
+      .option('--knowledge <paths...>', "your Splunk apps' eventtypes.conf and tags.conf (files, app folders, or folders of apps): their eventtypes and tags apply with the built-in add-ons', so their events can fill CIM data models")
       .option('--stages [rows]', 'after the results, show on stderr what each stage of the search did: the command as it ran (macros expanded), the rows it handed on, and its first rows (default 3)'),
   ).action(wrap(runCommand));
 

@@ -10,7 +10,7 @@ import { rawFilter } from '../search/rawfilter.js';
 import { readEvents, type FileReadInfo } from '../io/readers/index.js';
 import type { InputFile, ReadProblem } from '../io/types.js';
 import { compileProfiles, type RowProcessor } from '../searchtime/apply.js';
-import { compileKnowledge, isKnowledgeField } from '../searchtime/eventtypes.js';
+import { compileKnowledge, isKnowledgeField, knowledgeWith } from '../searchtime/eventtypes.js';
 import type { SearchExpr } from '../ast/nodes.js';
 import { compileSearch, searchFields, type RowPredicate } from '../search/predicate.js';
 import type { Row } from '../values/value.js';
@@ -61,7 +61,7 @@ export interface SourceOptions {
 export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
   const processors = new Map<string, Processor>();
   // eventtypes and tags (after the add-ons' lookups) only when the search can see them
-  const knowledge = !opts.fields || [...opts.fields].some(isKnowledgeField) ? compileKnowledge(ctx) : undefined;
+  const knowledge = !opts.fields || [...opts.fields].some(isKnowledgeField) ? compileKnowledge(ctx, knowledgeWith(ctx.knowledge)) : undefined;
   const needed = opts.fields && knowledge ? new Set([...opts.fields, ...knowledge.reads]) : opts.fields;
   // events of one file share their source and sourcetype: remember the last pair to skip the key string
   let lastSource: string | undefined;

@@ -7,6 +7,7 @@
  */
 import type { SearchExpr } from '../ast/nodes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { KnowledgeSet } from '../io/profiles/eventtype-types.js';
 import type { Plan } from '../plan/plan.js';
 import type { Row } from '../values/value.js';
 
@@ -21,6 +22,8 @@ export interface BaseContext {
   readonly tz: string;
   /** a notice or warning for the user (rendered by the CLI) */
   readonly notify: (d: Diagnostic) => void;
+  /** eventtypes and tags of the user's apps (--knowledge), applied with the built-in add-ons' */
+  readonly knowledge?: readonly KnowledgeSet[];
 }
 
 /** What operators get at run time. */

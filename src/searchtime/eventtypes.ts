@@ -24,6 +24,11 @@ import type { RowProcessor } from './apply.js';
 /** The knowledge the engine applies: add-ons first, SA_CIM's field tags last. */
 export const DEFAULT_KNOWLEDGE: readonly KnowledgeSet[] = [SYSMON_5_0_0, WINDOWS_SECURITY_9_1_2, CIM_5_0_1];
 
+/** The built-in knowledge with the user's apps (--knowledge) after the add-ons, before SA_CIM. */
+export function knowledgeWith(apps: readonly KnowledgeSet[] | undefined): readonly KnowledgeSet[] {
+  return apps && apps.length ? [SYSMON_5_0_0, WINDOWS_SECURITY_9_1_2, ...apps, CIM_5_0_1] : DEFAULT_KNOWLEDGE;
+}
+
 /** Fields this step writes. */
 export const KNOWLEDGE_TARGETS: ReadonlySet<string> = new Set(['eventtype', 'tag', 'tag::eventtype']);
 
@@ -81,7 +86,9 @@ export function compileKnowledge(ctx: { now: number; tz: string }, sets: readonl
   if (hit) return hit;
   const reads = new Set<string>();
   const defs = new Map<string, { def: EventtypeDef; expr: A.SearchExpr; deps: Set<string> }>();
+  const moreTags = new Map<string, string[]>();
   for (const s of sets) {
+    for (const t of s.eventtypeTags ?? []) moreTags.set(t.eventtype, [...(moreTags.get(t.eventtype) ?? []), ...t.tags]);
     for (const def of s.eventtypes) {
       const expr = parseSearchText(def.search, `${s.addon} eventtype ${def.name}`);
       searchFields(expr, reads);
@@ -98,7 +105,8 @@ export function compileKnowledge(ctx: { now: number; tz: string }, sets: readonl
     for (const dep of d.deps) visit(dep, stack);
     stack.delete(name);
     done.add(name);
-    ordered.push({ name, test: compileSearch(d.expr, ctx), tags: d.def.tags });
+    const more = moreTags.get(name);
+    ordered.push({ name, test: compileSearch(d.expr, ctx), tags: more ? [...new Set([...d.def.tags, ...more])] : d.def.tags });
   };
   for (const name of defs.keys()) visit(name, new Set());
   const fieldTags = sets.flatMap((s) => s.fieldTags).map((t) => {

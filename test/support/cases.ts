@@ -13,6 +13,8 @@ export interface Case {
   macro?: string[];
   /** lookup folders or files (--lookups) */
   lookups?: string[];
+  /** apps' eventtypes.conf / tags.conf (--knowledge) */
+  knowledge?: string[];
   tz?: string;
   now?: string;
   expected?: Record<string, unknown>[];

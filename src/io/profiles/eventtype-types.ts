@@ -26,4 +26,6 @@ export interface KnowledgeSet {
   readonly addon: string;
   readonly eventtypes: readonly EventtypeDef[];
   readonly fieldTags: readonly FieldValueTag[];
+  /** tags.conf `[eventtype=<name>]` for eventtypes another set defines */
+  readonly eventtypeTags?: readonly { readonly eventtype: string; readonly tags: readonly string[] }[];
 }
