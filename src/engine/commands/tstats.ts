@@ -19,8 +19,16 @@
  *   `AS` renames them; rows come out ordered by their by-values.
  * - `summariesonly`, `allow_old_summaries`, `local`, `chunk_size`,
  *   `include_reduced_buckets` are accepted and change nothing offline;
- *   `append=true` adds the rows after the input's; `prestats=true` (an
- *   internal format for a later stats/chart) is rejected.
+ *   `append=true` adds the rows after the input's.
+ * - `prestats=true`: Splunk hands a following stats, chart or timechart its
+ *   partial results in an internal format ("prestats ... for use with a
+ *   following stats, chart or timechart command"). splinter hands on the
+ *   data-model rows themselves instead, each with its by-fields (the span's
+ *   bucket for _time, fillnull_value for a missing one; a row without a
+ *   by-field and no fillnull_value is dropped, as tstats drops it) and the
+ *   fields its functions read, so that the following command computes the
+ *   same statistics. Shown as they are (`| table *`), these rows differ from
+ *   Splunk's internal ones.
  * - a field the data model does not have is a planning warning, not an
  *   error: Splunk runs the search and the field has no value in any row
  *   (checkFields in datamodel.ts).
@@ -109,9 +117,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
   for (const b of ['summariesonly', 'allow_old_summaries', 'local', 'include_reduced_buckets', 'use_summary_index_values']) bool(b);
   const chunk = opts.get('chunk_size');
   if (chunk && !/^\d+$/.test(chunk.text)) planFail(`tstats option chunk_size must be a whole number, not '${chunk.text}'`, chunk.span);
-  if (bool('prestats')) {
-    planFail('tstats prestats=true is not supported', opts.get('prestats')!.span, 'prestats output is an internal format for a following stats, chart or timechart; drop prestats=true and aggregate in tstats itself');
-  }
+  const prestats = bool('prestats');
   const append = bool('append');
   const fillnull = opts.get('fillnull_value')?.text;
 
@@ -173,6 +179,28 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     span = parseSpan(o.value.text, o.value.span);
   }
   const timeBy = by.indexOf('_time');
+  // prestats=true: the rows a following stats, chart or timechart aggregates (see the module comment)
+  const preFields = [...new Set([...by, ...node.aggregations.flatMap((a) => (a.field ? [a.field.name] : []))])];
+  const prestatsRow = (row: Row): Row | undefined => {
+    const out: Row = new Map();
+    for (const f of preFields) {
+      let v = row.get(f);
+      if (f === '_time' && v !== undefined) {
+        const t = toNumber(valuesOf(v)[0]);
+        v = t === undefined ? undefined : span ? bucketTime(t, span, ctx.tz) : t;
+      }
+      if (v === undefined && by.includes(f)) {
+        if (fillnull === undefined) return undefined;
+        v = fillnull;
+      }
+      if (v !== undefined) out.set(f, v);
+    }
+    if (!out.has('_time')) {
+      const t = timeOf(row);
+      if (t !== undefined) out.set('_time', t);
+    }
+    return out;
+  };
   const readFields = source ? new Set(source.compiled.reads) : new Set(INDEXED);
 
   const run = async function* (ctxRun: Parameters<Operator['run']>[1]): RowStream {
@@ -187,6 +215,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     const groups = new Map<string, Group>();
     const newGroup = (keys: Scalar[]): Group => ({ keys, aggs: aggs.map((a) => a.create()) });
     for await (const batch of ctxRun.events({ fields: readFields })) {
+      const pre: Row[] = [];
       for (const event of batch) {
         let row: Row | undefined;
         if (source) row = source.compiled.toRow(event);
@@ -199,6 +228,11 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
         }
         if (!row) continue;
         if (filter && !filter(row)) continue;
+        if (prestats) {
+          const r = prestatsRow(row);
+          if (r) pre.push(r);
+          continue;
+        }
         const time = timeOf(row);
         let combos: Scalar[][] = [[]];
         for (let i = 0; i < by.length; i++) {
@@ -225,7 +259,9 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
           for (let i = 0; i < aggs.length; i++) g.aggs[i].add(aggs[i].valueOf(row), time);
         }
       }
+      if (pre.length) yield pre;
     }
+    if (prestats) return;
     if (by.length === 0 && groups.size === 0) groups.set('', newGroup([]));
     const list = [...groups.values()].sort((a, b) => compareScalarLists(a.keys, b.keys));
     const out: Row[] = list.map((g) => {
