@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { compile, run } from '../src/api.js';
 import { rowObject } from '../src/cli/output.js';
+import { displayFormatter } from '../src/engine/commands/fieldformat.js';
 import { collect } from '../src/engine/types.js';
 import { expandInputs } from '../src/io/inputs.js';
 import { loadMacroTable } from '../src/macros/index.js';
@@ -38,7 +39,9 @@ describe('queries/', () => {
       const knowledge = c.knowledge ? loadKnowledge(c.knowledge.map((k) => join(ROOT, k))) : undefined;
       if (knowledge) expect(knowledge.problems).toEqual([]);
       const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: () => {}, ...(knowledge ? { knowledge: knowledge.sets } : {}) }));
-      expect(rows.map((r) => rowObject(r, tz))).toEqual(c.expected);
+      // fieldformat: results are compared as the CLI prints them
+      const display = displayFormatter(compiled.plan!, { now, tz }) ?? ((r) => r);
+      expect(rows.map((r) => rowObject(display(r), tz))).toEqual(c.expected);
     });
   }
 });

@@ -197,8 +197,10 @@ export interface EvalAssignment {
   readonly field: FieldName;
   readonly expr: Expr;
 }
+/** `eval`, and `fieldformat` (the same assignments, applied only when results print). */
 export interface EvalCommand {
   readonly type: 'eval';
+  readonly variant: 'eval' | 'fieldformat';
   readonly span: Span;
   readonly assignments: readonly EvalAssignment[];
 }

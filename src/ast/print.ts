@@ -176,7 +176,7 @@ export function printCommand(c: A.Command): string {
     case 'where':
       return `where ${printExpr(c.expr)}`;
     case 'eval':
-      return `eval ${c.assignments.map((a) => `${evalField(a.field.name, a.field.quoted)}=${printExpr(a.expr)}`).join(', ')}`;
+      return `${c.variant} ${c.assignments.map((a) => `${evalField(a.field.name, a.field.quoted)}=${printExpr(a.expr)}`).join(', ')}`;
     case 'stats':
       return join(c.variant, ...c.options.map(printOption), c.aggregations.map(printAggregation).join(' '), c.by.length > 0 && `BY ${c.by.map(printField).join(' ')}`);
     case 'convert':

@@ -22,6 +22,7 @@ import { loadKnowledge } from '../searchtime/knowledge-files.js';
 import { parse } from '../parser/index.js';
 import { isValidTimeZone, localTimeZone, parseNow, parseTimeModifier } from '../time/index.js';
 import { makeWriter, type Format } from './output.js';
+import { displayFormatter } from '../engine/commands/fieldformat.js';
 
 const EXIT = { ok: 0, runtime: 1, usage: 2, search: 3 } as const;
 
@@ -223,7 +224,8 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   const earliest = bound('--earliest', o.earliest);
   const latest = bound('--latest', o.latest);
   const format: Format = o.format ?? (process.stdout.isTTY ? 'table' : 'json');
-  const writer = makeWriter(format, { tz: tctx.tz, write: (s) => process.stdout.write(s) });
+  const display = displayFormatter(compiled.plan, tctx);
+  const writer = makeWriter(format, { tz: tctx.tz, write: (s) => process.stdout.write(s), ...(display ? { display } : {}) });
   const stats: SourceStats = { files: 0, events: 0, problems: 0, perFile: [] };
   const problems: string[] = [];
   let strictFailure: string | undefined;

@@ -13,6 +13,8 @@ export type Format = 'table' | 'json' | 'jsonl' | 'csv';
 export interface WriterOptions {
   readonly tz: string;
   readonly write: (s: string) => void;
+  /** the printed form of a result (fieldformat: engine/commands/fieldformat.ts displayFormatter); default: the result itself */
+  readonly display?: (row: Row) => Row;
 }
 
 /** Splunk renders _time as a timestamp with the offset of the display zone. */
@@ -48,6 +50,12 @@ export interface Writer {
 }
 
 export function makeWriter(format: Format, opts: WriterOptions): Writer {
+  const w = rowWriter(format, opts);
+  const display = opts.display;
+  return display ? { rows: (rows) => w.rows(rows.map(display)), end: () => w.end() } : w;
+}
+
+function rowWriter(format: Format, opts: WriterOptions): Writer {
   const { tz, write } = opts;
   switch (format) {
     case 'jsonl':

@@ -98,6 +98,7 @@ export const COMMANDS: ReadonlyMap<string, CommandKind> = new Map([
   ['search', { token: SearchCmd, mode: 'search' }],
   ['where', { token: WhereCmd, mode: 'expr' }],
   ['eval', { token: EvalCmd, mode: 'expr' }],
+  ['fieldformat', { token: EvalCmd, mode: 'expr' }],
   ['stats', { token: StatsCmd, mode: 'args' }],
   ['eventstats', { token: StatsCmd, mode: 'args' }],
   ['streamstats', { token: StatsCmd, mode: 'args' }],

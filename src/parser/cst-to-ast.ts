@@ -149,7 +149,8 @@ class AstBuilder extends BaseVisitor {
   }
 
   evalCommand(ctx: Ctx): A.EvalCommand {
-    return { type: 'eval', span: ctxSpan(ctx), assignments: this.nodes(ctx.evalAssignment) };
+    const variant = (ctx.EvalCmd![0] as IToken).image.toLowerCase() as A.EvalCommand['variant'];
+    return { type: 'eval', variant, span: ctxSpan(ctx), assignments: this.nodes(ctx.evalAssignment) };
   }
 
   evalAssignment(ctx: Ctx): A.EvalAssignment {

@@ -9,6 +9,7 @@ import { EvalCompileError } from '../eval/compile.js';
 import { planConvert } from '../engine/commands/convert.js';
 import { planDedup } from '../engine/commands/dedup.js';
 import { planEval } from '../engine/commands/eval.js';
+import { planFieldformat } from '../engine/commands/fieldformat.js';
 import { planFields } from '../engine/commands/fields.js';
 import { planHead } from '../engine/commands/head.js';
 import { planRename } from '../engine/commands/rename.js';
@@ -77,7 +78,7 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
     case 'where':
       return planWhere(c, ctx);
     case 'eval':
-      return planEval(c, ctx);
+      return c.variant === 'fieldformat' ? planFieldformat(c, ctx) : planEval(c, ctx);
     case 'stats':
       return planStats(c, ctx);
     case 'convert':

@@ -39,18 +39,30 @@ import { planTail } from './tail.js';
 import { planTimechart } from './timechart.js';
 import { planTransaction } from './transaction.js';
 import { planUniq } from './uniq.js';
+import { planAccum } from './accum.js';
+import { planAutoregress } from './autoregress.js';
+import { planDelta } from './delta.js';
+import { planFilldown } from './filldown.js';
+import { planMvcombine } from './mvcombine.js';
+import { planNomv } from './nomv.js';
+import { planRangemap } from './rangemap.js';
+import { planStrcat } from './strcat.js';
 
 export type GenericPlanner = (node: GenericCommand, ctx: PlanContext) => Operator;
 
 export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<string, GenericPlanner>([
   // ---- commands (keep sorted)
+  ['accum', planAccum],
   ['addtotals', planAddtotals],
   ['append', planAppend],
   ['appendpipe', planAppendpipe],
+  ['autoregress', planAutoregress],
   ['bin', planBin],
   ['bucket', planBin],
   ['datamodel', planDatamodel],
+  ['delta', planDelta],
   ['extract', planExtract],
+  ['filldown', planFilldown],
   ['fillnull', planFillnull],
   ['foreach', planForeach],
   ['format', planFormat],
@@ -65,8 +77,11 @@ export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<str
   ['makeresults', planMakeresults],
   ['map', planMap],
   ['multikv', planMultikv],
+  ['mvcombine', planMvcombine],
   ['mvexpand', planMvexpand],
+  ['nomv', planNomv],
   ['outputlookup', planOutputlookup],
+  ['rangemap', planRangemap],
   ['rare', planTop],
   ['regex', planRegex],
   ['replace', planReplace],
@@ -74,6 +89,7 @@ export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<str
   ['reverse', planReverse],
   ['rex', planRex],
   ['spath', planSpath],
+  ['strcat', planStrcat],
   ['tail', planTail],
   ['timechart', planTimechart],
   ['top', planTop],
