@@ -111,6 +111,8 @@ export function run(plan: Plan, opts: RunOptions, base: BaseContext): RowStream 
     );
   const ctx: RunContext = {
     ...base,
+    ...(opts.earliest !== undefined ? { earliest: opts.earliest } : {}),
+    ...(opts.latest !== undefined ? { latest: opts.latest } : {}),
     events: (narrow) => events(narrow, !plan.readsEvents),
     runPlan: (sub) => pipe(sub, sub.readsEvents ? events({ ...(sub.filter ? { filter: sub.filter } : {}), ...(sub.fields ? { fields: sub.fields } : {}) }) : empty()),
   };

@@ -36,6 +36,9 @@ export interface RunContext extends BaseContext {
   readonly events: (opts?: { filter?: SearchExpr; fields?: ReadonlySet<string> }) => RowStream;
   /** runs a planned sub-pipeline (a subsearch) over the same inputs */
   readonly runPlan: (plan: Plan) => RowStream;
+  /** the search's time range (--earliest / --latest) in epoch seconds, when given */
+  readonly earliest?: number;
+  readonly latest?: number;
 }
 
 export type OperatorKind = 'generating' | 'streaming' | 'blocking';

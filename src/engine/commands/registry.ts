@@ -47,14 +47,24 @@ import { planMvcombine } from './mvcombine.js';
 import { planNomv } from './nomv.js';
 import { planRangemap } from './rangemap.js';
 import { planStrcat } from './strcat.js';
+import { planAddcoltotals } from './addcoltotals.js';
+import { planAddinfo } from './addinfo.js';
+import { planAppendcols } from './appendcols.js';
+import { planGentimes } from './gentimes.js';
+import { planMultisearch } from './multisearch.js';
+import { planSet } from './set.js';
+import { planUnion } from './union.js';
 
 export type GenericPlanner = (node: GenericCommand, ctx: PlanContext) => Operator;
 
 export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<string, GenericPlanner>([
   // ---- commands (keep sorted)
   ['accum', planAccum],
+  ['addcoltotals', planAddcoltotals],
+  ['addinfo', planAddinfo],
   ['addtotals', planAddtotals],
   ['append', planAppend],
+  ['appendcols', planAppendcols],
   ['appendpipe', planAppendpipe],
   ['autoregress', planAutoregress],
   ['bin', planBin],
@@ -68,6 +78,7 @@ export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<str
   ['format', planFormat],
   ['from', planFrom],
   ['fromjson', planFromjson],
+  ['gentimes', planGentimes],
   ['inputlookup', planInputlookup],
   ['iplocation', planIplocation],
   ['join', planJoin],
@@ -77,6 +88,7 @@ export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<str
   ['makeresults', planMakeresults],
   ['map', planMap],
   ['multikv', planMultikv],
+  ['multisearch', planMultisearch],
   ['mvcombine', planMvcombine],
   ['mvexpand', planMvexpand],
   ['nomv', planNomv],
@@ -88,12 +100,14 @@ export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<str
   ['return', planReturn],
   ['reverse', planReverse],
   ['rex', planRex],
+  ['set', planSet],
   ['spath', planSpath],
   ['strcat', planStrcat],
   ['tail', planTail],
   ['timechart', planTimechart],
   ['top', planTop],
   ['transaction', planTransaction],
+  ['union', planUnion],
   ['uniq', planUniq],
   ['xmlkv', planXmlkv],
 ]);
