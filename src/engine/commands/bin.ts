@@ -116,13 +116,13 @@ export function timeBinStart(t: number, span: TimeSpan, tz: string, align = 0): 
 /** The reference's span thresholds for time bins chosen from bins= (seconds). */
 const TIME_THRESHOLDS = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 86400, 2592000];
 
-type Binning =
+export type Binning =
   | { kind: 'time'; span: TimeSpan; align: number }
   | { kind: 'number'; span: number }
   | { kind: 'log'; coef: number; base: number }
   | { kind: 'auto'; time: boolean; bins: number; minspan?: number; start?: number; end?: number; align: number };
 
-function parseSpanOption(v: SearchValue, time: boolean, name: string): Binning {
+export function parseSpanOption(v: SearchValue, time: boolean, name: string): Binning {
   const text = v.text.trim();
   const log = /^(\d+(?:\.\d+)?)?log(\d+(?:\.\d+)?)?$/i.exec(text);
   if (log) {
@@ -224,7 +224,7 @@ export function planBin(node: GenericCommand, ctx: PlanContext): Operator {
   };
 }
 
-function chooseSpan(b: Extract<Binning, { kind: 'auto' }>, lo: number, hi: number): Binning {
+export function chooseSpan(b: Extract<Binning, { kind: 'auto' }>, lo: number, hi: number): Binning {
   if (b.time) {
     const floor = b.minspan ?? 0;
     for (const s of TIME_THRESHOLDS) {
@@ -244,9 +244,9 @@ function chooseSpan(b: Extract<Binning, { kind: 'auto' }>, lo: number, hi: numbe
   return { kind: 'number', span };
 }
 
-type ScalarBinner = (s: Scalar) => Scalar;
+export type ScalarBinner = (s: Scalar) => Scalar;
 
-function scalarBinner(b: Binning, tz: string): ScalarBinner {
+export function scalarBinner(b: Binning, tz: string): ScalarBinner {
   switch (b.kind) {
     case 'time':
       return (s) => {

@@ -54,6 +54,7 @@ import { planGentimes } from './gentimes.js';
 import { planMultisearch } from './multisearch.js';
 import { planSet } from './set.js';
 import { planUnion } from './union.js';
+import { planChart } from './chart.js';
 
 export type GenericPlanner = (node: GenericCommand, ctx: PlanContext) => Operator;
 
@@ -69,6 +70,7 @@ export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<str
   ['autoregress', planAutoregress],
   ['bin', planBin],
   ['bucket', planBin],
+  ['chart', planChart],
   ['datamodel', planDatamodel],
   ['delta', planDelta],
   ['extract', planExtract],
