@@ -55,6 +55,9 @@ import { planMultisearch } from './multisearch.js';
 import { planSet } from './set.js';
 import { planUnion } from './union.js';
 import { planChart } from './chart.js';
+import { planTranspose } from './transpose.js';
+import { planUntable } from './untable.js';
+import { planXyseries } from './xyseries.js';
 
 export type GenericPlanner = (node: GenericCommand, ctx: PlanContext) => Operator;
 
@@ -109,7 +112,10 @@ export const GENERIC_COMMANDS: ReadonlyMap<string, GenericPlanner> = new Map<str
   ['timechart', planTimechart],
   ['top', planTop],
   ['transaction', planTransaction],
+  ['transpose', planTranspose],
   ['union', planUnion],
   ['uniq', planUniq],
+  ['untable', planUntable],
   ['xmlkv', planXmlkv],
+  ['xyseries', planXyseries],
 ]);
