@@ -122,7 +122,7 @@ export type Binning =
   | { kind: 'log'; coef: number; base: number }
   | { kind: 'auto'; time: boolean; bins: number; minspan?: number; start?: number; end?: number; align: number };
 
-export function parseSpanOption(v: SearchValue, time: boolean, name: string): Binning {
+function parseSpanOption(v: SearchValue, time: boolean, name: string): Binning {
   const text = v.text.trim();
   const log = /^(\d+(?:\.\d+)?)?log(\d+(?:\.\d+)?)?$/i.exec(text);
   if (log) {
@@ -139,6 +139,33 @@ export function parseSpanOption(v: SearchValue, time: boolean, name: string): Bi
   planFail(`${name} span must be a number, a time span such as 5m or 1h, or a log span such as 2log10, not '${v.text}'`, v.span, 'time units: s, m, h, d, w, mon, q, y');
 }
 
+/**
+ * The bins-options of bin and chart: `span=` (a fixed span), or `bins=`,
+ * `minspan=`, `start=`, `end=` for automatic bins (100 by default).
+ */
+export function readBinning(args: Args, isTimeField: boolean, command: string, align = 0): Binning {
+  const spanOpt = args.option('span');
+  if (spanOpt) return parseSpanOption(spanOpt, isTimeField, command);
+  const numOpt = (name: string): number | undefined => {
+    const v = args.option(name);
+    if (!v) return undefined;
+    const n = toNumber(v.text);
+    if (n === undefined) planFail(`${command} ${name} must be a number, not '${v.text}'`, v.span);
+    return n;
+  };
+  const bins = args.int('bins', 100, 1)!;
+  const minspanOpt = args.option('minspan');
+  let minspan: number | undefined;
+  if (minspanOpt) {
+    const ms = parseTimeSpan(minspanOpt.text);
+    minspan = ms ? spanSeconds(ms) : toNumber(minspanOpt.text);
+    if (minspan === undefined) planFail(`${command} minspan must be a span such as 5m, not '${minspanOpt.text}'`, minspanOpt.span);
+  }
+  const start = numOpt('start');
+  const end = numOpt('end');
+  return { kind: 'auto', time: isTimeField, bins, align, ...(minspan !== undefined ? { minspan } : {}), ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+}
+
 export function planBin(node: GenericCommand, ctx: PlanContext): Operator {
   const args = new Args(node).allowOnly('span', 'bins', 'minspan', 'start', 'end', 'aligntime').only(['value'], 'bin takes options and one field: bin span=5m _time');
   const vals = args.values();
@@ -148,9 +175,7 @@ export function planBin(node: GenericCommand, ctx: PlanContext): Operator {
   if (vals.length === 3 && /^as$/i.test(vals[1].text) && !vals[1].quoted) target = vals[2].text;
   else if (vals.length !== 1) planFail(`${node.name} takes one field, optionally renamed with AS`, vals[1].span, `for example: ${node.name} span=5m _time AS bucket`);
   field = vals[0].text;
-  const spanOpt = args.option('span');
   const isTimeField = field === '_time';
-  let binning: Binning;
   let align = 0;
   const alignOpt = args.option('aligntime');
   if (alignOpt) {
@@ -163,29 +188,8 @@ export function planBin(node: GenericCommand, ctx: PlanContext): Operator {
     // [decision] earliest/latest would align on the search's time range, which a
     // run over files may not have: the default alignment is kept
   }
-  const numOpt = (name: string): number | undefined => {
-    const v = args.option(name);
-    if (!v) return undefined;
-    const n = toNumber(v.text);
-    if (n === undefined) planFail(`${node.name} ${name} must be a number, not '${v.text}'`, v.span);
-    return n;
-  };
-  if (spanOpt) {
-    binning = parseSpanOption(spanOpt, isTimeField, node.name);
-    if (binning.kind === 'time') binning = { ...binning, align };
-  } else {
-    const bins = args.int('bins', 100, 1)!;
-    const minspanOpt = args.option('minspan');
-    let minspan: number | undefined;
-    if (minspanOpt) {
-      const ms = parseTimeSpan(minspanOpt.text);
-      minspan = ms ? spanSeconds(ms) : toNumber(minspanOpt.text);
-      if (minspan === undefined) planFail(`${node.name} minspan must be a span such as 5m, not '${minspanOpt.text}'`, minspanOpt.span);
-    }
-    const start = numOpt('start');
-    const end = numOpt('end');
-    binning = { kind: 'auto', time: isTimeField, bins, align, ...(minspan !== undefined ? { minspan } : {}), ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
-  }
+  let binning = readBinning(args, isTimeField, node.name, align);
+  if (binning.kind === 'time') binning = { ...binning, align };
   const tz = ctx.tz;
   if (binning.kind !== 'auto') {
     const one = scalarBinner(binning, tz);

@@ -47,7 +47,7 @@ import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { aggregationTerms, pivot, readSplitOptions, seriesOf, type PivotItem } from '../series.js';
 import { batches, type Operator, type RowStream } from '../types.js';
-import { chooseSpan, parseSpanOption, scalarBinner, spanSeconds, timeBinStart, type Binning, parseTimeSpan } from './bin.js';
+import { chooseSpan, readBinning, scalarBinner, spanSeconds, timeBinStart, type Binning } from './bin.js';
 
 const EXAMPLE = 'chart count over host by status';
 const BIN_OPTIONS = ['span', 'bins', 'minspan', 'start', 'end'];
@@ -98,29 +98,8 @@ export function planChart(node: GenericCommand, ctx: PlanContext): Operator {
   // bins-options of the row split
   const binOpts = BIN_OPTIONS.filter((o) => args.option(o));
   if (binOpts.length && !row) planFail(`chart option ${binOpts[0]}= needs a row split to discretize`, args.options.get(binOpts[0])!.span, 'e.g. chart count over bytes span=100');
-  let binning: Binning | undefined;
-  const spanOpt = args.option('span');
-  const numOpt = (name: string): number | undefined => {
-    const v = args.option(name);
-    if (!v) return undefined;
-    const n = toNumber(v.text);
-    if (n === undefined) planFail(`chart ${name} must be a number, not '${v.text}'`, v.span);
-    return n;
-  };
-  if (spanOpt) binning = parseSpanOption(spanOpt, timeRow, 'chart');
-  else if (timeRow || args.option('bins')) {
-    const bins = args.int('bins', 100, 1)!;
-    const minspanOpt = args.option('minspan');
-    let minspan: number | undefined;
-    if (minspanOpt) {
-      const ms = parseTimeSpan(minspanOpt.text);
-      minspan = ms ? spanSeconds(ms) : toNumber(minspanOpt.text);
-      if (minspan === undefined) planFail(`chart minspan must be a span such as 5m, not '${minspanOpt.text}'`, minspanOpt.span);
-    }
-    const start = numOpt('start');
-    const end = numOpt('end');
-    binning = { kind: 'auto', time: timeRow, bins, align: 0, ...(minspan !== undefined ? { minspan } : {}), ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
-  }
+  // _time is always binned; another row split only when span= or bins= asks for it
+  const binning: Binning | undefined = row && (timeRow || args.option('span') || args.option('bins')) ? readBinning(args, timeRow, 'chart') : undefined;
 
   const split = readSplitOptions(args);
   const cont = args.bool('cont', true);
