@@ -116,19 +116,17 @@ export function run(plan: Plan, opts: RunOptions, base: BaseContext): RowStream 
     events: (narrow) => events(narrow, !plan.readsEvents),
     runPlan: (sub) => pipe(sub, sub.readsEvents ? events({ ...(sub.filter ? { filter: sub.filter } : {}), ...(sub.fields ? { fields: sub.fields } : {}) }) : empty()),
   };
-  const pipe = (p: Plan, input: RowStream): RowStream => {
-    let stream = input;
-    for (const op of p.operators) stream = op.run(stream, ctx);
+  /** Runs the operators of a plan over an input; `observe` sees what each stage hands on. */
+  const pipe = (p: Plan, input: RowStream, observe?: RunOptions['observe']): RowStream => {
+    let stream = observe ? observed(input, 0, observe) : input;
+    p.operators.forEach((op, i) => {
+      stream = op.run(stream, ctx);
+      if (observe) stream = observed(stream, i + 1, observe);
+    });
     return stream;
   };
   const input = plan.readsEvents ? events({ ...(plan.filter ? { filter: plan.filter } : {}), ...(plan.fields ? { fields: plan.fields } : {}) }, true) : empty();
-  const observe = opts.observe;
-  if (!observe) return pipe(plan, input);
-  let stream = observed(input, 0, observe);
-  plan.operators.forEach((op, i) => {
-    stream = observed(op.run(stream, ctx), i + 1, observe);
-  });
-  return stream;
+  return pipe(plan, input, opts.observe);
 }
 
 async function* observed(stream: RowStream, stage: number, observe: (stage: number, rows: readonly Row[]) => void): RowStream {
