@@ -50,9 +50,23 @@ export interface Operator {
   readonly kind: OperatorKind;
   /** true when the operator's output depends on the order of its input */
   readonly orderSensitive?: boolean;
+  /**
+   * For commands without a grammar of their own: the fields it reads, when
+   * it can name them (wildcard-free), so that the events source computes
+   * only the fields a search can use (plan/fields.ts); undefined: it may
+   * read any field.
+   */
+  readonly reads?: readonly string[];
+  /** its results hold only the fields it computes (timechart, top...): no later command sees an event field */
+  readonly projects?: boolean;
   /** a generating command that may also follow others, adding its rows (append=true, inputlookup append=t) */
   readonly appendsToInput?: boolean;
   run(input: RowStream, ctx: RunContext): RowStream;
+}
+
+/** The operator, naming the fields it reads (Operator.reads). */
+export function reading(op: Operator, reads: readonly string[]): Operator {
+  return { ...op, reads };
 }
 
 /** A streaming operator from a per-batch function (which may filter or change rows in place). */

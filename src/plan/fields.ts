@@ -6,10 +6,14 @@
  */
 import type * as A from '../ast/nodes.js';
 import { fieldsOf } from '../eval/compile.js';
+import type { Operator } from '../engine/types.js';
 import { searchFields, subsearchesOf } from '../search/predicate.js';
 
-/** undefined means "every field" */
-export function requiredFields(p: A.Pipeline): Set<string> | undefined {
+/**
+ * undefined means "every field". `operators` (one per command, as planned)
+ * tell what the commands without a grammar of their own read.
+ */
+export function requiredFields(p: A.Pipeline, operators?: readonly Operator[]): Set<string> | undefined {
   const out = new Set<string>(['_time']);
   let projected = false;
   const add = (name: string): boolean => {
@@ -22,7 +26,7 @@ export function requiredFields(p: A.Pipeline): Set<string> | undefined {
     fieldsOf(e).forEach((f) => out.add(f));
     return true;
   };
-  for (const c of p.commands) {
+  for (const [i, c] of p.commands.entries()) {
     switch (c.type) {
       case 'search':
         if (c.expr && subsearchesOf(c.expr).length) return undefined; // a subsearch can name any field
@@ -69,6 +73,13 @@ export function requiredFields(p: A.Pipeline): Set<string> | undefined {
         for (const f of c.fields) if (!add(f.name)) return undefined;
         for (const k of c.sortby) if (!add(k.field.name)) return undefined;
         break;
+      case 'command': {
+        const op = operators?.[i];
+        if (!op?.reads) return undefined;
+        for (const f of op.reads) if (!add(f)) return undefined;
+        if (op.projects) projected = true;
+        break;
+      }
       default:
         return undefined;
     }

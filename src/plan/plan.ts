@@ -153,7 +153,7 @@ export function planPipeline(
   }
   const first = p.commands[0];
   const filter = readsEvents && first.type === 'search' && first.expr ? first.expr : undefined;
-  const fields = requiredFields(p);
+  const fields = requiredFields(p, operators);
   return { plan: { readsEvents, operators: withTimeOrder(operators), ...(filter ? { filter } : {}), ...(fields ? { fields } : {}) }, diagnostics };
 }
 

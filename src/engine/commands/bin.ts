@@ -30,7 +30,7 @@ import { epochFromLocal, localSecondsAt } from '../../time/zone.js';
 import { parseTimeModifier } from '../../time/index.js';
 import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
-import { batches, collect, streaming, type Operator, type RowStream } from '../types.js';
+import { batches, collect, reading, streaming, type Operator, type RowStream } from '../types.js';
 
 export type TimeUnit = 's' | 'm' | 'h' | 'd' | 'w' | 'mon' | 'q' | 'y' | 'ms' | 'us' | 'cs' | 'ds';
 
@@ -193,16 +193,20 @@ export function planBin(node: GenericCommand, ctx: PlanContext): Operator {
   const tz = ctx.tz;
   if (binning.kind !== 'auto') {
     const one = scalarBinner(binning, tz);
-    return streaming(node.name, node.span, (rows) => {
-      for (const row of rows) binRow(row, field, target, one);
-      return rows;
-    });
+    return reading(
+      streaming(node.name, node.span, (rows) => {
+        for (const row of rows) binRow(row, field, target, one);
+        return rows;
+      }),
+      [field],
+    );
   }
   const auto = binning;
   return {
     name: node.name,
     span: node.span,
     kind: 'blocking',
+    reads: [field],
     async *run(input: RowStream) {
       const rows = await collect(input);
       let lo = Infinity;

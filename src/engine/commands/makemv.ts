@@ -15,7 +15,7 @@ import { toStr } from '../../values/coerce.js';
 import { fromList, valuesOf } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 import { compileAt } from './rex.js';
 
 export function planMakemv(node: GenericCommand): Operator {
@@ -36,7 +36,7 @@ export function planMakemv(node: GenericCommand): Operator {
     if (delim === '') planFail('makemv delim is empty', args.option('delim')!.span);
     split = (s) => s.split(delim);
   }
-  return streaming('makemv', node.span, (rows) => {
+  return reading(streaming('makemv', node.span, (rows) => {
     for (const row of rows) {
       const v = row.get(field);
       if (v === undefined) continue;
@@ -47,5 +47,5 @@ export function planMakemv(node: GenericCommand): Operator {
       else row.set(field, out);
     }
     return rows;
-  });
+  }), [field]);
 }

@@ -25,7 +25,7 @@ import { toStr } from '../../values/coerce.js';
 import { valuesOf, type Row } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 export function planMultikv(node: GenericCommand, _ctx: PlanContext): Operator {
   const args = new Args(node).allowOnly('copyattrs', 'forceheader', 'noheader', 'rmorig', 'multitable', 'conf', 'last_line');
@@ -45,7 +45,7 @@ export function planMultikv(node: GenericCommand, _ctx: PlanContext): Operator {
     else planFail(`unexpected '${v.text}' in multikv`, v.span, 'multikv [fields f1 f2...] [filter term...]');
   }
   const lowerFilters = filters?.map((f) => f.toLowerCase());
-  return streaming('multikv', node.span, (rows) => {
+  return reading(streaming('multikv', node.span, (rows) => {
     const out: Row[] = [];
     for (const row of rows) {
       const raw = valuesOf(row.get('_raw')).map(toStr).join('\n');
@@ -84,5 +84,5 @@ export function planMultikv(node: GenericCommand, _ctx: PlanContext): Operator {
       }
     }
     return out;
-  });
+  }), ['_raw']);
 }

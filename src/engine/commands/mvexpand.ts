@@ -13,7 +13,7 @@ import type { GenericCommand } from '../../ast/nodes.js';
 import type { Row } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 export function planMvexpand(node: GenericCommand): Operator {
   const args = new Args(node).allowOnly('limit').only(['value'], 'mvexpand <field> [limit=<int>]');
@@ -21,7 +21,7 @@ export function planMvexpand(node: GenericCommand): Operator {
   if (vals.length !== 1) planFail('mvexpand needs one field', vals[1]?.span ?? node.span, 'for example: mvexpand recipients');
   const field = vals[0].text;
   const limit = args.int('limit', 0)!;
-  return streaming('mvexpand', node.span, (rows) => {
+  return reading(streaming('mvexpand', node.span, (rows) => {
     const out: Row[] = [];
     for (const row of rows) {
       const v = row.get(field);
@@ -38,5 +38,5 @@ export function planMvexpand(node: GenericCommand): Operator {
       }
     }
     return out;
-  });
+  }), [field]);
 }

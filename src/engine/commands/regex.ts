@@ -15,7 +15,7 @@ import { toStr } from '../../values/coerce.js';
 import { valuesOf } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 import { compileAt } from './rex.js';
 
 export function planRegex(node: GenericCommand): Operator {
@@ -38,7 +38,7 @@ export function planRegex(node: GenericCommand): Operator {
     planFail('regex takes one field test', node.span, usage);
   }
   const re = compileAt(pattern, '', 'regex');
-  return streaming('regex', node.span, (rows) =>
+  return reading(streaming('regex', node.span, (rows) =>
     rows.filter((row) => {
       let hit = false;
       for (const v of valuesOf(row.get(field))) {
@@ -49,5 +49,5 @@ export function planRegex(node: GenericCommand): Operator {
       }
       return hit !== negate;
     }),
-  );
+  ), [field]);
 }

@@ -17,7 +17,7 @@ import type { Scalar } from '../../values/value.js';
 import { escapeRegExp } from '../../values/wildcard.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 interface Rule {
   readonly re: RegExp | undefined;
@@ -67,7 +67,7 @@ export function planReplace(node: GenericCommand): Operator {
     }
     return s;
   };
-  return streaming('replace', node.span, (rows) => {
+  const op = streaming('replace', node.span, (rows) => {
     for (const row of rows) {
       for (const f of fields ?? [...row.keys()].filter((k) => !k.startsWith('_'))) {
         const v = row.get(f);
@@ -77,4 +77,6 @@ export function planReplace(node: GenericCommand): Operator {
     }
     return rows;
   });
+  // without IN it rewrites every field
+  return fields ? reading(op, fields) : op;
 }

@@ -29,7 +29,7 @@ import { toStr } from '../../values/coerce.js';
 import { fromList, type Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 /** Compiles a PCRE pattern written in a search value; a bad pattern fails at its position. */
 export function compileAt(v: SearchValue, flags: string, cmd: string, pattern = v.text, offset = 0): RegExp {
@@ -54,14 +54,14 @@ export function planRex(node: GenericCommand): Operator {
     if (mode.text.toLowerCase() !== 'sed') planFail(`rex mode must be sed, not '${mode.text}'`, mode.span);
     if (args.option('max_match') || args.option('offset_field')) planFail('max_match and offset_field do not apply to mode=sed', node.span);
     const edit = compileSed(expr);
-    return streaming('rex', node.span, (rows) => {
+    return reading(streaming('rex', node.span, (rows) => {
       for (const row of rows) {
         const v = row.get(field);
         if (v === undefined) continue;
         row.set(field, Array.isArray(v) ? v.map((s) => edit(toStr(s))) : edit(toStr(v as Scalar)));
       }
       return rows;
-    });
+    }), [field]);
   }
   const maxMatch = args.int('max_match', 1)!;
   const limit = maxMatch === 0 ? Infinity : maxMatch;
@@ -70,7 +70,7 @@ export function planRex(node: GenericCommand): Operator {
   const names = pcreGroupNames(expr.text);
   if (names.length === 0) planFail(`rex: the regex does not extract anything: it has no named group`, expr.span, 'name the part to extract: (?<field>...)');
   const groups = [...new Set(names)];
-  return streaming('rex', node.span, (rows) => {
+  return reading(streaming('rex', node.span, (rows) => {
     for (const row of rows) {
       const v = row.get(field);
       if (v === undefined) continue;
@@ -104,7 +104,7 @@ export function planRex(node: GenericCommand): Operator {
       if (offsetField && offsets.length) row.set(offsetField, offsets.join('&'));
     }
     return rows;
-  });
+  }), [field]);
 }
 
 /** Compiles `s/re/repl/flags` or `y/abc/xyz/` to a function over one value. */

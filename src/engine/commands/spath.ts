@@ -27,7 +27,7 @@ import { formatNumber, toStr } from '../../values/coerce.js';
 import { fromList, valuesOf, type Row, type Scalar, type Value } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 export function planSpath(node: GenericCommand): Operator {
   const args = new Args(node).allowOnly('input', 'output', 'path').only(['value'], 'spath [input=<field>] [output=<field>] [path=<path> | <path>]');
@@ -38,17 +38,17 @@ export function planSpath(node: GenericCommand): Operator {
   const path = args.string('path') ?? vals[0]?.text;
   if (path !== undefined && path.trim() === '') planFail('spath path is empty', args.option('path')?.span ?? node.span);
   if (path === undefined) {
-    return streaming('spath', node.span, (rows) => {
+    return reading(streaming('spath', node.span, (rows) => {
       for (const row of rows) {
         const v = row.get(input);
         if (v === undefined) continue;
         for (const s of valuesOf(v)) extractAll(toStr(s), row);
       }
       return rows;
-    });
+    }), [input]);
   }
   const output = args.string('output', path)!;
-  return streaming('spath', node.span, (rows) => {
+  return reading(streaming('spath', node.span, (rows) => {
     for (const row of rows) {
       const v = row.get(input);
       if (v === undefined) continue;
@@ -62,7 +62,7 @@ export function planSpath(node: GenericCommand): Operator {
       if (out !== undefined) row.set(output, out);
     }
     return rows;
-  });
+  }), [input]);
 }
 
 /** Extracts every leaf of a JSON or XML text into the row. */

@@ -18,7 +18,7 @@ import { toStr } from '../../values/coerce.js';
 import { valuesOf } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
-import { streaming, type Operator } from '../types.js';
+import { reading, streaming, type Operator } from '../types.js';
 
 const ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>([^<]*)<\/\1\s*>/g;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -38,7 +38,7 @@ export function planXmlkv(node: GenericCommand): Operator {
   const vals = args.values();
   if (vals.length > 1) planFail('xmlkv takes one field', vals[1].span);
   const field = vals[0]?.text ?? '_raw';
-  return streaming('xmlkv', node.span, (rows) => {
+  return reading(streaming('xmlkv', node.span, (rows) => {
     for (const row of rows) {
       for (const v of valuesOf(row.get(field))) {
         const text = toStr(v);
@@ -47,5 +47,5 @@ export function planXmlkv(node: GenericCommand): Operator {
       }
     }
     return rows;
-  });
+  }), [field]);
 }
