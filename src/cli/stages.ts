@@ -44,6 +44,12 @@ export class StageReport {
     };
     if (this.plan.readsEvents) {
       lines.push(`  0 events: ${plural(eventsRead, 'event')} read, ${plural(this.counts[0], 'event')} handed to the first command (the others failed its tests early, on the raw text or on raw fields)`);
+      const f = this.plan.fields;
+      lines.push(
+        f
+          ? `    the search can use only ${plural(f.size, 'field')} (${[...f].sort().join(', ')}): the add-ons' calculated fields and lookups that give none of them are skipped`
+          : "    every field is computed: a command may read any field (a wildcard, a whole-row function, or a command that does not name its fields)",
+      );
       show(0);
     }
     this.plan.operators.forEach((op, i) => {

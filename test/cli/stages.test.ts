@@ -26,6 +26,7 @@ describe('run --stages', () => {
       { EventCode: '18', count: 4 },
     ]);
     expect(r.err).toMatch(/^ {2}0 events: 17 events read, \d+ events handed to the first command/m);
+    expect(r.err).toContain('    the search can use only 2 fields (EventCode, _time)');
     expect(r.err).toMatch(/^ {2}1 search: 15 rows out {2}← EventCode IN \(17,18\)$/m);
     expect(r.err).toMatch(/^ {2}2 stats: 2 rows out {2}← stats count by EventCode$/m);
     expect(r.err).toContain('      {"EventCode":"17","count":11}\n      … 1 more');
