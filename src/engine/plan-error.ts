@@ -2,6 +2,7 @@ import type { Pipeline } from '../ast/nodes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../plan/plan.js';
 import type { LookupRegistry } from '../lookups/registry.js';
+import type { Operator } from './types.js';
 
 /** A user error found while planning a command. */
 export class PlanError extends Error {
@@ -30,4 +31,19 @@ export interface PlanContext {
    * nothing): a warning with a span, shown by the CLI; planning goes on.
    */
   readonly warn: (message: string, span: Span, hint?: string) => void;
+  /**
+   * What reaches the command being planned: whether its pipeline reads
+   * events, and the operators planned before it, in order (set by
+   * planPipeline for each command). A command whose meaning depends on its
+   * input (union: streaming events are merged, other results appended) reads
+   * it here instead of guessing from the rows. Absent when a command is
+   * planned outside a pipeline.
+   */
+  readonly upstream?: Upstream;
+}
+
+/** The part of a pipeline before a command (a Plan's shape, so Plan functions apply to it). */
+export interface Upstream {
+  readonly readsEvents: boolean;
+  readonly operators: readonly Operator[];
 }

@@ -131,17 +131,18 @@ export function planPipeline(
   };
   const diagnostics: Diagnostic[] = [];
   const operators: Operator[] = [];
+  // `| search ...` at the start (common in subsearches: `[| search x=1]`) reads events like `search ...`
+  const readsEvents = !p.leadingPipe || p.commands[0]?.type === 'search';
   for (const c of p.commands) {
     try {
-      operators.push(planCommand(c, ctx));
+      // each command sees what reaches it: the operators planned before it
+      operators.push(planCommand(c, { ...ctx, upstream: { readsEvents, operators: [...operators] } }));
     } catch (e) {
       if (e instanceof PlanError || e instanceof EvalCompileError) diagnostics.push(e.diagnostic);
       else throw e;
     }
   }
   if (diagnostics.length) return { diagnostics };
-  // `| search ...` at the start (common in subsearches: `[| search x=1]`) reads events like `search ...`
-  const readsEvents = !p.leadingPipe || p.commands[0]?.type === 'search';
   if (!readsEvents && operators[0].kind !== 'generating') {
     const c = p.commands[0];
     return { diagnostics: [{ stage: 'plan', message: `'${c.type === 'command' ? c.name : c.type}' cannot start a search after '|': it is not a generating command`, span: c.span, hint: 'start with search terms to read events, or with a generating command such as tstats, inputlookup or makeresults' }] };

@@ -14,22 +14,21 @@
  * (maxout: at most that many results of such a subsearch, default 50,000).
  *
  * The rules splinter applies:
- * - every subsearch streaming (search terms and distributable streaming
- *   commands only, as multisearch requires): the datasets are merged on
- *   _time, newest first, as multisearch merges them; piped-in results take
- *   part in the merge, and those without a _time (a transforming command's)
- *   come first;
- * - any subsearch not streaming (stats, table, head...): the datasets are
- *   appended in order, the piped-in results first, as append does; each
- *   non-streaming subsearch gives at most maxout results.
+ * - every dataset streaming: each subsearch (search terms and distributable
+ *   streaming commands only, as multisearch requires) and the piped-in
+ *   results (events that only such commands have passed through, known
+ *   from the operators planned before union, PlanContext.upstream): the
+ *   datasets are merged on _time, newest first, as multisearch merges them;
+ * - any dataset not streaming (piped-in results of stats, timechart, table,
+ *   head..., or such a subsearch): the datasets are appended in order, the
+ *   piped-in results first, as append does; each non-streaming subsearch
+ *   gives at most maxout results.
  *
- * Decisions where the page is silent or splinter cannot follow it: whether
- * the piped-in results are streaming is not known to the command, so it is
- * read from the rows (a result without _time sorts first, see above; a
- * transforming command that keeps _time, such as timechart, is merged on it
- * rather than appended). Named datasets (datamodel:, savedsearch:,
- * inputlookup:) are refused with a hint to write them as subsearches; a
- * saved search lives on a Splunk server.
+ * Decisions where the page is silent or splinter cannot follow it: a union
+ * that starts the search (`| union [...] [...]`) has no piped-in dataset;
+ * named datasets (datamodel:, savedsearch:, inputlookup:) are refused with a
+ * hint to write them as subsearches; a saved search lives on a Splunk
+ * server.
  */
 import type { GenericArg, GenericCommand } from '../../ast/nodes.js';
 import type { Plan } from '../../plan/plan.js';
@@ -61,7 +60,9 @@ export function planUnion(node: GenericCommand, ctx: PlanContext): Operator {
   const subs = args.rest.filter((a): a is Extract<GenericArg, { kind: 'subsearch' }> => a.kind === 'subsearch');
   if (subs.length === 0) planFail('union needs at least one dataset: union [search ...]', node.span);
   const plans: Plan[] = subs.map((s) => ctx.planSubsearch(s.pipeline));
-  const streamingAll = plans.every((p) => nonStreamingStep(p) === undefined);
+  // the piped-in results are the first dataset: streaming while only streaming commands have run
+  const inputStreaming = ctx.upstream === undefined || ctx.upstream.operators.length === 0 || nonStreamingStep(ctx.upstream) === undefined;
+  const streamingAll = inputStreaming && plans.every((p) => nonStreamingStep(p) === undefined);
 
   return {
     name: 'union',
