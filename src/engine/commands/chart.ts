@@ -3,9 +3,10 @@
  * and one column per value of a column-split field (chart reference,
  * https://help.splunk.com/en/splunk-enterprise/spl-search-reference/10.0/search-commands/chart):
  *
- *   chart [limit=[top|bottom]<int>] [useother=<bool>] [otherstr=<string>] [usenull=<bool>]
+ *   chart [limit=[top|bottom]<int>] [agg=<stats-func>] [useother=<bool>] [otherstr=<string>] [usenull=<bool>]
  *         [nullstr=<string>] [sep=<string>] [format=<string>] [cont=<bool>] [dedup_splitvals=<bool>]
  *         <stats-agg-term>... ( [BY <row-split> [<column-split>]] | [OVER <row-split> [<bins-options>]] [BY <column-split>] )
+ *         [where <single-agg> (in|notin) (top|bottom)<int> | where <single-agg> (<|>) <num>]
  *
  * - `chart <agg> BY <row> <col>` is `chart <agg> OVER <row> BY <col>`; a
  *   single BY field is the row split. The terms are stats terms (engine/
@@ -19,9 +20,11 @@
  * - Column split (shared with timechart, engine/series.ts): one column per
  *   value with one aggregation, `<agg>: <value>` with several (sep=,
  *   format= with $AGG$ and $VAL$); limit= (default top10, 0 = all; ranked by
- *   the sum of each series), useother/otherstr (OTHER), usenull/nullstr
- *   (NULL); an empty cell holds what the function gives over no events
- *   (count 0, avg nothing).
+ *   the sum of each series, or by the function agg= names), the where clause
+ *   of the column split (`by status where max in top5`, `where count > 100`;
+ *   limit= and agg= are then ignored), useother/otherstr (OTHER),
+ *   usenull/nullstr (NULL); an empty cell holds what the function gives over
+ *   no events (count 0, avg nothing).
  * - bins-options on the row split: span=, bins=, minspan=, start=, end=
  *   discretize the row-split field as bin does (bin.ts): numbers into
  *   `lo-hi` ranges, `_time` into bucket starts. cont=true (default) adds
@@ -35,8 +38,8 @@
  * unless span= or bins= is given, as bin does); a numeric row split is binned
  * only when span= or bins= is given; numeric bins are ordered by their lower
  * bound, and values that are not numbers come after them; cont= fills gaps
- * for time spans and numeric spans, not log spans; the where-clause
- * (`where <agg> in top5`) is not supported (use limit=).
+ * for time spans and numeric spans, not log spans; a where clause without a
+ * column split is refused (there are no series to select).
  */
 import type { FieldName, GenericCommand } from '../../ast/nodes.js';
 import { compareScalars, toNumber, toStr } from '../../values/coerce.js';
@@ -45,7 +48,7 @@ import { valuesOf } from '../../values/value.js';
 import { AggregateSet, planAggregation, timeOf, type PlannedAggregation } from '../aggregations.js';
 import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
-import { aggregationTerms, pivot, readSplitOptions, seriesOf, type PivotItem } from '../series.js';
+import { aggregationTerms, extractWhereClause, pivot, readSplitOptions, seriesOf, type PivotItem } from '../series.js';
 import { batches, type Operator, type RowStream } from '../types.js';
 import { chooseSpan, readBinning, scalarBinner, spanSeconds, timeBinStart, type Binning } from './bin.js';
 
@@ -54,8 +57,9 @@ const BIN_OPTIONS = ['span', 'bins', 'minspan', 'start', 'end'];
 
 const isWord = (a: GenericCommand['args'][number], word: string): boolean => a.kind === 'value' && !a.value.quoted && a.value.text.toLowerCase() === word;
 
-export function planChart(node: GenericCommand, ctx: PlanContext): Operator {
-  const args = new Args(node).allowOnly('limit', 'useother', 'usenull', 'otherstr', 'nullstr', 'sep', 'format', 'cont', 'dedup_splitvals', ...BIN_OPTIONS);
+export function planChart(written: GenericCommand, ctx: PlanContext): Operator {
+  const { node, where } = extractWhereClause(written);
+  const args = new Args(node).allowOnly('limit', 'agg', 'useother', 'usenull', 'otherstr', 'nullstr', 'sep', 'format', 'cont', 'dedup_splitvals', ...BIN_OPTIONS);
   const all = node.args;
   const overIdx = all.findIndex((a) => isWord(a, 'over'));
   const byIdx = all.findIndex((a) => a.kind === 'by');
@@ -71,7 +75,7 @@ export function planChart(node: GenericCommand, ctx: PlanContext): Operator {
   let colField: FieldName | undefined;
   const byFields = byIdx >= 0 ? (all[byIdx] as Extract<GenericCommand['args'][number], { kind: 'by' }>).fields : [];
   for (const f of byFields) {
-    if (!f.quoted && /^(where|over)$/i.test(f.name)) planFail(`chart: '${f.name}' is not supported after BY`, f.span, f.name.toLowerCase() === 'where' ? 'the where clause is not supported; use limit=topN or limit=bottomN' : `put OVER before BY: ${EXAMPLE}`);
+    if (!f.quoted && /^over$/i.test(f.name)) planFail(`chart: '${f.name}' is not supported after BY`, f.span, `put OVER before BY: ${EXAMPLE}`);
   }
   if (overIdx >= 0) {
     const f = all[overIdx + 1];
@@ -101,7 +105,8 @@ export function planChart(node: GenericCommand, ctx: PlanContext): Operator {
   // _time is always binned; another row split only when span= or bins= asks for it
   const binning: Binning | undefined = row && (timeRow || args.option('span') || args.option('bins')) ? readBinning(args, timeRow, 'chart') : undefined;
 
-  const split = readSplitOptions(args);
+  if (where && !col) planFail('chart: the where clause selects the series of a column split, and this chart has none', where.span, 'e.g. chart count over host by status where count in top5');
+  const split = readSplitOptions(args, where);
   const cont = args.bool('cont', true);
   const dedup = args.bool('dedup_splitvals', false);
   const exclude = [row, col].filter((f): f is string => f !== undefined);

@@ -5,7 +5,8 @@
  *
  *   timechart [span=<span> | bins=<int>] [limit=[top|bottom]<int>] [useother=<bool>] [usenull=<bool>]
  *             [otherstr=<string>] [nullstr=<string>] [sep=<string>] [format=<string>]
- *             [cont=<bool>] [partial=<bool>] <agg-term>... [BY <field>]
+ *             [cont=<bool>] [partial=<bool>] [agg=<stats-func>] <agg-term>...
+ *             [BY <field> [where <single-agg> (in|notin) (top|bottom)<int> | where <single-agg> (<|>) <num>]]
  *
  * - `_time` becomes the start of its bucket (bucketing as bin does, bin.ts);
  *   with cont=true (default) every bucket from the first to the last is a row,
@@ -16,7 +17,10 @@
  *   series (usenull=true, nullstr); beyond the `limit` (default 10; 0: no
  *   limit) series with the largest totals, the rest are merged into `OTHER`
  *   (useother=true, otherstr). The series logic is shared with chart
- *   (engine/series.ts: limit=topN/bottomN, sep=, format=).
+ *   (engine/series.ts: limit=topN/bottomN, agg= (the function that scores
+ *   the series for limit=, default sum), the where clause (`by host where
+ *   max in top5`, `where count > 100`, which replaces limit= and agg=),
+ *   sep=, format=).
  * - An empty cell holds what the function gives over no events: count and
  *   dc give 0, avg and the like give nothing.
  * - The per_second family divides a bucket's sum by the bucket's length.
@@ -25,7 +29,7 @@
  * without span=, the span is the smallest of 1s 5s 10s 30s 1m 5m 10m 30m 1h
  * 1d 30d that makes at most `bins` (default 100) buckets over the events'
  * range; series columns are in lexicographic order, then NULL, then OTHER;
- * series are ranked by the sum of their cells' numeric values.
+ * series are scored as engine/series.ts describes.
  */
 import type { GenericCommand } from '../../ast/nodes.js';
 import { toNumber } from '../../values/coerce.js';
@@ -33,13 +37,14 @@ import type { Scalar } from '../../values/value.js';
 import { planAggregation, AggregateSet, type PlannedAggregation } from '../aggregations.js';
 import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
-import { aggregationTerms, pivot, readSplitOptions, seriesOf, type PivotItem } from '../series.js';
+import { aggregationTerms, extractWhereClause, pivot, readSplitOptions, seriesOf, type PivotItem } from '../series.js';
 import { batches, type Operator, type RowStream } from '../types.js';
 import { parseTimeSpan, spanSeconds, timeBinStart, type TimeSpan } from './bin.js';
 
 const AUTO_SPANS = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 86400, 2592000];
 
-export function planTimechart(node: GenericCommand, ctx: PlanContext): Operator {
+export function planTimechart(written: GenericCommand, ctx: PlanContext): Operator {
+  const { node, where } = extractWhereClause(written);
   const args = new Args(node).allowOnly('span', 'bins', 'minspan', 'limit', 'useother', 'usenull', 'otherstr', 'nullstr', 'cont', 'partial', 'sep', 'format', 'fixedrange', 'agg', 'aligntime');
   // options may also follow the BY clause (timechart count by host limit=0)
   const firstTerm = node.args.findIndex((a) => a.kind !== 'option');
@@ -58,7 +63,7 @@ export function planTimechart(node: GenericCommand, ctx: PlanContext): Operator 
     if (!fixed) planFail(`timechart span must be a time span such as 5m, 1h or 1d, not '${spanOpt.text}'`, spanOpt.span, 'time units: s, m, h, d, w, mon, q, y');
   }
   const bins = args.int('bins', 100, 1)!;
-  const split = readSplitOptions(args);
+  const split = readSplitOptions(args, where);
   const cont = args.bool('cont', true);
   args.bool('partial', true);
   const tz = ctx.tz;
