@@ -15,7 +15,8 @@ import type * as A from '../ast/nodes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { lookupEvalFunction } from '../functions/eval/registry.js';
 import { readField } from '../functions/eval/util.js';
-import type { ArgInfo, Compiled, EvalEnv } from '../functions/eval/types.js';
+import type { ArgInfo, CallCompiler, Compiled, CompileContext, EvalEnv } from '../functions/eval/types.js';
+import { PlanError } from '../engine/plan-error.js';
 import { compareStrings, toNumber, toStr } from '../values/coerce.js';
 import type { EvalValue, Scalar } from '../values/value.js';
 
@@ -121,7 +122,13 @@ function single(v: EvalValue): Scalar | boolean | null {
   return v as Scalar | boolean | null;
 }
 
-export function compileExpr(e: A.Expr): Compiled {
+const NO_CONTEXT: CompileContext = {};
+
+/**
+ * Compiles an expression. `ctx` carries what only a command's planner knows
+ * (the lookup tables, for lookup()); without it everything else compiles.
+ */
+export function compileExpr(e: A.Expr, ctx: CompileContext = NO_CONTEXT): Compiled {
   switch (e.type) {
     case 'string': {
       const v = e.value;
@@ -136,30 +143,30 @@ export function compileExpr(e: A.Expr): Compiled {
       return (env) => readField(env, name);
     }
     case 'not': {
-      const operand = compileExpr(e.operand);
+      const operand = compileExpr(e.operand, ctx);
       return (env) => !isTrue(operand(env));
     }
     case 'negate': {
-      const operand = compileExpr(e.operand);
+      const operand = compileExpr(e.operand, ctx);
       return (env) => {
         const n = toNumber(single(operand(env)) as Scalar);
         return n === undefined ? null : -n;
       };
     }
     case 'like':
-      return compileCall({ type: 'call', span: e.span, name: 'like', nameSpan: e.span, args: [e.left, e.pattern] });
+      return compileCall({ type: 'call', span: e.span, name: 'like', nameSpan: e.span, args: [e.left, e.pattern] }, ctx);
     case 'in':
-      return compileCall({ type: 'call', span: e.span, name: 'in', nameSpan: e.span, args: [e.left, ...e.values] });
+      return compileCall({ type: 'call', span: e.span, name: 'in', nameSpan: e.span, args: [e.left, ...e.values] }, ctx);
     case 'call':
-      return compileCall(e);
+      return compileCall(e, ctx);
     case 'binary':
-      return compileBinary(e);
+      return compileBinary(e, ctx);
   }
 }
 
-function compileBinary(e: A.ExprBinary): Compiled {
-  const left = compileExpr(e.left);
-  const right = compileExpr(e.right);
+function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
+  const left = compileExpr(e.left, ctx);
+  const right = compileExpr(e.right, ctx);
   const op = e.op;
   switch (op) {
     case 'AND':
@@ -217,7 +224,7 @@ function compileBinary(e: A.ExprBinary): Compiled {
   }
 }
 
-function compileCall(e: A.ExprCall): Compiled {
+function compileCall(e: A.ExprCall, ctx: CompileContext): Compiled {
   const fn = lookupEvalFunction(e.name);
   if (!fn) {
     fail(`unknown eval function '${e.name}'`, e.nameSpan, e.name !== e.name.toLowerCase() && lookupEvalFunction(e.name.toLowerCase()) ? `function names are lower case: ${e.name.toLowerCase()}()` : undefined);
@@ -227,19 +234,23 @@ function compileCall(e: A.ExprCall): Compiled {
     const want = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : fn.maxArgs === Infinity ? `at least ${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
     fail(`${e.name}() takes ${want} argument${fn.maxArgs === 1 && fn.minArgs === 1 ? '' : 's'}, ${n} given`, e.span);
   }
+  if (fn.compile) {
+    const c: CallCompiler = { ctx, compile: (x) => compileExpr(x, ctx), fail };
+    return fn.compile(e, c);
+  }
   const info = e.args.map(argInfo);
   const problem = fn.check?.(info);
   if (problem) fail(`${e.name}(): ${problem.message}`, problem.argIndex !== undefined ? e.args[problem.argIndex].span : e.span, problem.hint);
-  const args = e.args.map(compileExpr);
+  const args = e.args.map((a) => compileExpr(a, ctx));
   return (env) => fn.call(args, env, info);
 }
 
 /** Compiles and reports user errors as a Diagnostic instead of throwing. */
-export function tryCompile(e: A.Expr): { compiled?: Compiled; diagnostic?: Diagnostic } {
+export function tryCompile(e: A.Expr, ctx?: CompileContext): { compiled?: Compiled; diagnostic?: Diagnostic } {
   try {
-    return { compiled: compileExpr(e) };
+    return { compiled: compileExpr(e, ctx) };
   } catch (err) {
-    if (err instanceof EvalCompileError) return { diagnostic: err.diagnostic };
+    if (err instanceof EvalCompileError || err instanceof PlanError) return { diagnostic: err.diagnostic };
     throw err;
   }
 }

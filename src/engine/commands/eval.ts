@@ -7,14 +7,16 @@ import type { EvalCommand } from '../../ast/nodes.js';
 import { isBooleanExpr, tryCompile } from '../../eval/compile.js';
 import { makeEnv, storeValue } from '../../eval/env.js';
 import { PlanError, planFail, type PlanContext } from '../plan-error.js';
+import { evalCompileContext } from './lookup.js';
 import { streaming, type Operator } from '../types.js';
 
 export function planEval(node: EvalCommand, ctx: PlanContext): Operator {
+  const cc = evalCompileContext(ctx);
   const steps = node.assignments.map((a) => {
     if (isBooleanExpr(a.expr)) {
       planFail(`the result of an eval expression cannot be a boolean (field '${a.field.name}')`, a.expr.span, 'wrap the condition in if(): if(x, "yes", "no")');
     }
-    const { compiled, diagnostic } = tryCompile(a.expr);
+    const { compiled, diagnostic } = tryCompile(a.expr, cc);
     if (diagnostic) throw new PlanError(diagnostic);
     return { field: a.field.name, compiled: compiled! };
   });

@@ -37,6 +37,7 @@ import { makeEnv, storeValue } from '../../eval/env.js';
 import type { Plan } from '../../plan/plan.js';
 import type { Row } from '../../values/value.js';
 import { PlanError, planFail, type PlanContext } from '../plan-error.js';
+import { evalCompileContext } from './lookup.js';
 import type { Operator, RowStream } from '../types.js';
 
 export interface FieldformatOperator extends Operator {
@@ -45,13 +46,13 @@ export interface FieldformatOperator extends Operator {
   readonly display: { readonly field: string; readonly compiled: Compiled };
 }
 
-export function planFieldformat(node: EvalCommand, _ctx: PlanContext): FieldformatOperator {
+export function planFieldformat(node: EvalCommand, ctx: PlanContext): FieldformatOperator {
   const usage = 'fieldformat <field>=<eval-expression>';
   if (node.assignments.length !== 1) planFail('fieldformat takes one <field>=<eval-expression>', node.assignments[1]?.field.span ?? node.span, 'use one fieldformat command per field');
   const a = node.assignments[0];
   if (a.field.name.includes('*')) planFail('fieldformat takes a field name without wildcards', a.field.span, usage);
   if (isBooleanExpr(a.expr)) planFail(`the result of a fieldformat expression cannot be a boolean (field '${a.field.name}')`, a.expr.span, 'wrap the condition in if(): if(x, "yes", "no")');
-  const { compiled, diagnostic } = tryCompile(a.expr);
+  const { compiled, diagnostic } = tryCompile(a.expr, evalCompileContext(ctx));
   if (diagnostic) throw new PlanError(diagnostic);
   return {
     name: 'fieldformat',

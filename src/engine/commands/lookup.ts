@@ -19,6 +19,7 @@ import type { GenericArg, GenericCommand } from '../../ast/nodes.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
 import { combinations, compileMatcher, outputValues } from '../../lookups/match.js';
 import type { LookupTable } from '../../lookups/csv.js';
+import type { CompileContext } from '../../functions/eval/types.js';
 import { builtinLookup, deploymentLookup, type LookupDefinition } from '../../lookups/registry.js';
 import { fromList, valuesOf, type Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
@@ -149,4 +150,12 @@ export function resolveLookup(name: string, span: Span, ctx: PlanContext, cmd: s
     throw new PlanError(d.source && d.span ? d : { ...d, span });
   }
   return { def, table: t.table! };
+}
+
+/**
+ * What the eval compiler needs at plan time: the eval lookup() function
+ * resolves its table the way this command does (src/functions/eval/lookup.ts).
+ */
+export function evalCompileContext(ctx: PlanContext): CompileContext {
+  return { lookupTable: (name, span) => resolveLookup(name, span, ctx, 'lookup()') };
 }

@@ -8,6 +8,7 @@ import { conversionFunctions } from './conversion.js';
 import { cryptoFunctions } from './crypto.js';
 import { informationalFunctions } from './informational.js';
 import { jsonFunctions } from './json.js';
+import { lookupFunctions } from './lookup.js';
 import { bitwiseFunctions } from './bitwise.js';
 import { mathFunctions } from './math.js';
 import { multivalueFunctions } from './multivalue.js';
@@ -27,6 +28,7 @@ function build(): ReadonlyMap<string, EvalFunction> {
     cryptoFunctions,
     timeFunctions,
     jsonFunctions,
+    lookupFunctions,
   ]) {
     for (const f of family) {
       if (map.has(f.name)) throw new Error(`eval function ${f.name} defined twice`);

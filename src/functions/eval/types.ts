@@ -8,7 +8,9 @@
  */
 import type { Span } from '../../diagnostics/diagnostic.js';
 import type { EvalValue, Row } from '../../values/value.js';
-import type { Expr } from '../../ast/nodes.js';
+import type { Expr, ExprCall } from '../../ast/nodes.js';
+import type { LookupTable } from '../../lookups/csv.js';
+import type { LookupDefinition } from '../../lookups/registry.js';
 
 export interface EvalEnv {
   /** the row being evaluated */
@@ -51,5 +53,34 @@ export interface EvalFunction {
    * literal numbers out of range...). Returns a message, or undefined.
    */
   check?(args: readonly ArgInfo[]): { message: string; argIndex?: number; hint?: string } | undefined;
+  /**
+   * Compiles the call from its syntax instead of check + call, for a
+   * function whose arguments are resolved once at plan time (lookup(): its
+   * table, and the fields named in json_object/json_array).
+   */
+  compile?(call: ExprCall, c: CallCompiler): Compiled;
   call(args: readonly Compiled[], env: EvalEnv, info: readonly ArgInfo[]): EvalValue;
+}
+
+/**
+ * What the command compiling an expression knows at plan time. Every field
+ * is optional: an expression compiled without it (calculated fields, stats
+ * eval(...)) still compiles, and a function that needs the field reports so.
+ */
+export interface CompileContext {
+  /**
+   * A lookup definition and its table by name (the eval lookup() function);
+   * throws an error carrying a plan Diagnostic (unknown lookup, unreadable
+   * table) pointing at `span`.
+   */
+  readonly lookupTable?: (name: string, span: Span) => { def: LookupDefinition; table: LookupTable };
+}
+
+/** The compiler's services to EvalFunction.compile. */
+export interface CallCompiler {
+  readonly ctx: CompileContext;
+  /** compiles a sub-expression (with the same context) */
+  compile(e: Expr): Compiled;
+  /** reports a user error at plan time */
+  fail(message: string, span: Span, hint?: string): never;
 }
