@@ -7,6 +7,7 @@
  */
 import type { Pipeline } from './ast/nodes.js';
 import { SplError, type Diagnostic, type SourceText } from './diagnostics/diagnostic.js';
+import { EventCache } from './engine/event-cache.js';
 import { eventsSource, type EventInput, type SourceStats } from './engine/source.js';
 import type { BaseContext, RowStream, RunContext } from './engine/types.js';
 import type { SearchExpr } from './ast/nodes.js';
@@ -39,6 +40,8 @@ export interface CompileOptions {
   readonly until?: 'expand' | 'parse' | 'plan';
   /** name of the search text in messages */
   readonly name?: string;
+  /** line and column in the file the search came from (a detection's YAML) */
+  readonly at?: SourceText['at'];
   /** lookup definitions for lookup, inputlookup and outputlookup */
   readonly lookups?: LookupRegistry;
 }
@@ -51,10 +54,10 @@ function relocate(d: Diagnostic, exp: Expansion, search: SourceText): Diagnostic
 }
 
 export function compile(text: string, opts: CompileOptions): Compiled {
-  const search: SourceText = { name: opts.name ?? 'search', text };
+  const search: SourceText = { name: opts.name ?? 'search', text, ...(opts.at ? { at: opts.at } : {}) };
   let expansion: Expansion;
   try {
-    expansion = expandMacros(text, opts.macros);
+    expansion = expandMacros(text, opts.macros, { source: search });
   } catch (e) {
     if (e instanceof SplError) return { search, stage: 'expand', diagnostics: [...e.diagnostics], notices: [] };
     throw e;
@@ -91,6 +94,11 @@ export interface RunOptions {
    * copy what you keep, later stages change them.
    */
   readonly observe?: (stage: number, rows: readonly Row[]) => void;
+  /**
+   * Events shared between runs over the same inputs: each input is read and
+   * extracted once, by the first run that reads it to its end.
+   */
+  readonly cache?: EventCache;
 }
 
 /** Runs a planned search: the rows it returns, in batches. */
@@ -104,6 +112,7 @@ export function run(plan: Plan, opts: RunOptions, base: BaseContext): RowStream 
         ...(opts.earliest !== undefined ? { earliest: opts.earliest } : {}),
         ...(opts.latest !== undefined ? { latest: opts.latest } : {}),
         ...(opts.onProblem ? { onProblem: opts.onProblem } : {}),
+        ...(opts.cache ? { cache: opts.cache } : {}),
         // only the main search counts events and problems once
         ...(opts.stats && counted ? { stats: opts.stats } : {}),
       },
@@ -138,4 +147,5 @@ async function* observed(stream: RowStream, stage: number, observe: (stage: numb
 
 async function* empty(): RowStream {}
 
+export { EventCache };
 export type { EventInput, SourceStats, Plan, Pipeline };

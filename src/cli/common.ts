@@ -6,9 +6,9 @@
 import { Command, Option } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Compiled } from '../api.js';
-import { type Diagnostic, type SourceText } from '../diagnostics/diagnostic.js';
+import { SplError, type Diagnostic, type SourceText } from '../diagnostics/diagnostic.js';
+import { loadDetection } from '../testing/detection.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
 import type { FileSummary } from '../engine/source.js';
 import { loadMacroTable, type MacroTable } from '../macros/index.js';
@@ -41,7 +41,7 @@ export interface SearchOptions {
 }
 
 /** The search text and a name for it: an argument, -f file, or --detection yml. */
-export function searchText(arg: string | undefined, o: SearchOptions): { text: string; name: string } {
+export function searchText(arg: string | undefined, o: SearchOptions): { text: string; name: string; at?: SourceText['at'] } {
   const given = [arg !== undefined, !!o.file, !!o.detection].filter(Boolean).length;
   if (given === 0) throw new UsageError('no search given: pass it as an argument, with -f <file.spl>, or with --detection <detection.yml>');
   if (given > 1) throw new UsageError('give the search only one way: an argument, -f, or --detection');
@@ -58,17 +58,15 @@ export function readText(path: string): string {
   }
 }
 
-export function detectionSearch(path: string): { text: string; name: string; title?: string } {
-  let doc: unknown;
+export function detectionSearch(path: string): { text: string; name: string; title?: string; at: SourceText['at'] } {
+  let d;
   try {
-    doc = parseYaml(readText(path));
+    d = loadDetection(path);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${path} is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    if (e instanceof SplError) throw new UsageError(e.first.message);
+    throw e;
   }
-  const d = doc as { search?: unknown; name?: unknown } | null;
-  if (!d || typeof d.search !== 'string') throw new UsageError(`${path} has no 'search:' text`);
-  return { text: d.search.trim(), name: path, ...(typeof d.name === 'string' ? { title: d.name } : {}) };
+  return { text: d.search, name: path, at: d.at, ...(d.name !== path ? { title: d.name } : {}) };
 }
 
 export function macroTable(o: SearchOptions): MacroTable {
@@ -158,15 +156,19 @@ export function inputsFile(file: string): EventSpec[] {
 }
 
 export function addSearchOptions(cmd: Command): Command {
+  return addContextOptions(
+    cmd.option('-f, --file <spl>', 'read the search from a file').option('--detection <yml>', "run the 'search:' of a security_content detection YAML"),
+  ).option('--outputlookup-dir <folder>', 'the folder outputlookup writes its files to (default: outputlookup writes nothing)');
+}
+
+/** What a search runs with besides its text: macros, lookups, search time and zone. */
+export function addContextOptions(cmd: Command): Command {
   return cmd
-    .option('-f, --file <spl>', 'read the search from a file')
-    .option('--detection <yml>', "run the 'search:' of a security_content detection YAML")
     .option('-m, --macros <paths...>', 'macros.conf files, security_content macro YAML files, or folders of them (later override earlier)')
     .option('--macro <name=definition>', "define or override a macro, e.g. 'sysmon=index=main' or 'ctime(1)=convert ctime($field$)' (repeatable)", collectList)
     .option('--now <time>', 'the search time, ISO 8601 or epoch seconds (default: the clock)')
     .option('--tz <zone>', 'IANA time zone for times shown and parsed (default: this machine\'s zone)')
-    .option('--lookups <paths...>', 'lookup definitions: folders of security_content lookup YAML + CSV, transforms.conf files, CSV files (default: the lookups/ folder beside a -m macros/ folder)')
-    .option('--outputlookup-dir <folder>', 'the folder outputlookup writes its files to (default: outputlookup writes nothing)');
+    .option('--lookups <paths...>', 'lookup definitions: folders of security_content lookup YAML + CSV, transforms.conf files, CSV files (default: the lookups/ folder beside a -m macros/ folder)');
 }
 
 export function failCompile(c: Compiled): number {

@@ -23,6 +23,12 @@ export interface SourceText {
   /** what the text is: "search", "macro `sysmon`", a file name */
   readonly name: string;
   readonly text: string;
+  /**
+   * Line and column in the file the text came from, when the text is a part
+   * of a file (a detection's search inside its YAML); else they are counted
+   * in the text itself.
+   */
+  readonly at?: (offset: number) => { line: number; column: number };
 }
 
 export interface Diagnostic {
@@ -47,6 +53,11 @@ export class SplError extends Error {
   get first(): Diagnostic {
     return this.diagnostics[0];
   }
+}
+
+/** Line and column (both 1-based) of an offset into a source, in the file it came from. */
+export function position(source: SourceText, offset: number): { line: number; column: number } {
+  return source.at ? source.at(offset) : lineCol(source.text, offset);
 }
 
 /** Line and column (both 1-based) of an offset. */

@@ -3,12 +3,13 @@
  * points into with a caret under the span, the hint, and where a macro was
  * expanded from. Only the CLI calls this.
  */
-import { lineCol, type Diagnostic, type SourceText, type Span } from './diagnostic.js';
+import { lineCol, position, type Diagnostic, type SourceText, type Span } from './diagnostic.js';
 
 function excerpt(source: SourceText, span: Span): string[] {
   const text = source.text;
   const start = Math.min(span.start, text.length);
-  const { line, column } = lineCol(text, start);
+  const { column } = lineCol(text, start);
+  const { line, column: fileColumn } = position(source, start);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', start);
   if (lineEnd < 0) lineEnd = text.length;
@@ -25,7 +26,7 @@ function excerpt(source: SourceText, span: Span): string[] {
   const gutter = String(line).length;
   const pad = ' '.repeat(gutter);
   return [
-    `${pad}--> ${source.name}:${line}:${column}`,
+    `${pad}--> ${source.name}:${line}:${fileColumn}`,
     `${pad} |`,
     `${line} | ${shown}`,
     `${pad} | ${' '.repeat(Math.max(0, caretAt))}${'^'.repeat(Math.min(width, Math.max(1, shown.length - caretAt)))}`,

@@ -14,6 +14,7 @@ import { compileKnowledge, isKnowledgeField, knowledgeWith } from '../searchtime
 import type { SearchExpr } from '../ast/nodes.js';
 import { compileSearch, searchFields, type RowPredicate } from '../search/predicate.js';
 import type { Row } from '../values/value.js';
+import { EventCache, type CachedEvent } from './event-cache.js';
 import { BATCH_SIZE, type RowStream, type RunContext } from './types.js';
 
 export interface EventInput {
@@ -56,6 +57,8 @@ export interface SourceOptions {
   readonly fields?: ReadonlySet<string>;
   readonly onProblem?: (p: ReadProblem) => void;
   readonly stats?: SourceStats;
+  /** events already read by an earlier search over the same inputs, and where this one leaves what it reads */
+  readonly cache?: EventCache;
 }
 
 export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
@@ -98,50 +101,99 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
   return {
     async *[Symbol.asyncIterator]() {
       let batch: Row[] = [];
+      // the row of an extracted event, through the time range, the early conjuncts and the add-ons' settings
+      const admit = (row: Row, summary: FileSummary | undefined): boolean => {
+        if (summary) {
+          const st = row.get('sourcetype') as string;
+          summary.sourcetypes.set(st, (summary.sourcetypes.get(st) ?? 0) + 1);
+        }
+        const time = row.get('_time') as number;
+        if (opts.earliest !== undefined && !(time >= opts.earliest)) return false;
+        if (opts.latest !== undefined && !(time < opts.latest)) return false;
+        const p = processorFor(row.get('source') as string, row.get('sourcetype') as string);
+        if (p.early && !p.early(row)) return false;
+        p.process(row);
+        return true;
+      };
       for (const input of opts.inputs) {
         if (stats) stats.files++;
         const summary: FileSummary | undefined = stats?.perFile ? { path: input.file.path, sourcetypes: new Map(), events: 0, problems: 0, comments: 0, gzip: false, noTime: 0, mtime: input.file.mtime } : undefined;
         if (summary) stats!.perFile!.push(summary);
-        const info: FileReadInfo = { comments: 0, lines: 0, gzip: false };
-        const meta = {
-          file: input.file,
-          ...(input.source ? { source: input.source } : {}),
-          ...(input.sourcetype ? { sourcetype: input.sourcetype } : {}),
-          ...(input.host ? { host: input.host } : {}),
-          ...(summary ? { onNoTime: () => summary.noTime++ } : {}),
+        const problem = (p: ReadProblem) => {
+          if (stats) stats.problems++;
+          if (summary) summary.problems++;
+          onProblem(p);
         };
-        for await (const raw of readEvents(
-          input.file,
-          (p) => {
-            if (stats) stats.problems++;
-            if (summary) summary.problems++;
-            onProblem(p);
-          },
-          undefined,
-          undefined,
-          info,
-        )) {
-          if (stats) stats.events++;
-          if (summary) summary.events++;
-          const rawTest = raw.format === 'XmlWinEventLog' ? xmlRawTest : anyRawTest;
-          if (rawTest && !rawTest(raw.raw)) continue;
-          const row: Row = new Map();
-          extract(raw, meta, row);
-          if (summary) {
-            const st = row.get('sourcetype') as string;
-            summary.sourcetypes.set(st, (summary.sourcetypes.get(st) ?? 0) + 1);
+        const key = opts.cache ? EventCache.key(input.file.path, input.source, input.sourcetype, input.host) : undefined;
+        const cached = key !== undefined ? opts.cache!.get(key) : undefined;
+        let info: FileReadInfo;
+        if (cached) {
+          cached.problems.forEach(problem);
+          if (summary) summary.noTime += cached.noTime;
+          for (const ev of cached.events) {
+            if (stats) stats.events++;
+            if (summary) summary.events++;
+            const rawTest = ev.format === 'XmlWinEventLog' ? xmlRawTest : anyRawTest;
+            if (rawTest && !rawTest(ev.raw)) continue;
+            const row: Row = new Map(ev.row);
+            if (!admit(row, summary)) continue;
+            batch.push(row);
+            if (batch.length >= BATCH_SIZE) {
+              yield batch;
+              batch = [];
+            }
           }
-          const time = row.get('_time') as number;
-          if (opts.earliest !== undefined && !(time >= opts.earliest)) continue;
-          if (opts.latest !== undefined && !(time < opts.latest)) continue;
-          const p = processorFor(row.get('source') as string, row.get('sourcetype') as string);
-          if (p.early && !p.early(row)) continue;
-          p.process(row);
-          batch.push(row);
-          if (batch.length >= BATCH_SIZE) {
-            yield batch;
-            batch = [];
+          info = cached.info;
+        } else {
+          info = { comments: 0, lines: 0, gzip: false };
+          // with a cache, every event is extracted and kept whole for the searches after this one
+          const keep: CachedEvent[] | undefined = key !== undefined ? [] : undefined;
+          const problems: ReadProblem[] = [];
+          let noTime = 0;
+          const meta = {
+            file: input.file,
+            ...(input.source ? { source: input.source } : {}),
+            ...(input.sourcetype ? { sourcetype: input.sourcetype } : {}),
+            ...(input.host ? { host: input.host } : {}),
+            onNoTime: () => {
+              noTime++;
+              if (summary) summary.noTime++;
+            },
+          };
+          for await (const raw of readEvents(
+            input.file,
+            (p) => {
+              if (keep) problems.push(p);
+              problem(p);
+            },
+            undefined,
+            undefined,
+            info,
+          )) {
+            if (stats) stats.events++;
+            if (summary) summary.events++;
+            const rawTest = raw.format === 'XmlWinEventLog' ? xmlRawTest : anyRawTest;
+            let row: Row;
+            if (keep) {
+              const base: Row = new Map();
+              extract(raw, meta, base);
+              keep.push({ raw: raw.raw, format: raw.format, row: base });
+              if (rawTest && !rawTest(raw.raw)) continue;
+              row = new Map(base);
+            } else {
+              if (rawTest && !rawTest(raw.raw)) continue;
+              row = new Map();
+              extract(raw, meta, row);
+            }
+            if (!admit(row, summary)) continue;
+            batch.push(row);
+            if (batch.length >= BATCH_SIZE) {
+              yield batch;
+              batch = [];
+            }
           }
+          // only a file read to its end is kept (a search that stops early, as head does, reads part of it)
+          if (keep) opts.cache!.set(key!, { events: keep, problems, info, noTime });
         }
         if (summary) {
           summary.comments = info.comments;

@@ -64,6 +64,8 @@ export interface ExpandOptions {
    * `validation`), returning its string or Boolean result, or null.
    */
   readonly evaluate?: (expr: string) => string | boolean | null;
+  /** the search's name and where it lies in its file, for the spans that point into it (default: "search") */
+  readonly source?: Omit<SourceText, 'text'>;
 }
 
 export interface MacroCallTrace {
@@ -557,7 +559,7 @@ class Expander {
 
 /** Expands every macro call in a search. Throws SplError (stage 'expand'). */
 export function expandMacros(search: string, table: MacroTable, options: ExpandOptions = {}): Expansion {
-  const searchSource: SourceText = { name: 'search', text: search };
+  const searchSource: SourceText = { name: 'search', ...options.source, text: search };
   const input: Mapped = {
     text: search,
     pieces: [{ start: 0, end: search.length, frame: null, src: 0, whole: false }],

@@ -6,7 +6,7 @@ import { parse } from '../../parser/index.js';
 import { EXIT, addSearchOptions, failCompile, formatOption, macroTable, report, searchText, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
 function parseCommand(arg: string | undefined, o: SearchOptions & { raw?: boolean; format?: string }): number {
-  const { text, name } = searchText(arg, o);
+  const { text, name, at } = searchText(arg, o);
   let ast;
   if (o.raw) {
     const parsed = parse(text);
@@ -16,7 +16,7 @@ function parseCommand(arg: string | undefined, o: SearchOptions & { raw?: boolea
     }
     ast = parsed.ast;
   } else {
-    const compiled = compile(text, { macros: macroTable(o), ...timeContext(o), name, until: 'parse' });
+    const compiled = compile(text, { macros: macroTable(o), ...timeContext(o), name, ...(at ? { at } : {}), until: 'parse' });
     if (!compiled.ast) return failCompile(compiled);
     ast = compiled.ast;
   }

@@ -24,10 +24,10 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   stages?: string | boolean;
   knowledge?: string[];
 }): Promise<number> {
-  const { text, name } = searchText(arg, o);
+  const { text, name, at } = searchText(arg, o);
   const tctx = timeContext(o);
   const table = macroTable(o);
-  const compiled = compile(text, { macros: table, ...tctx, name, lookups: lookupRegistry(o) });
+  const compiled = compile(text, { macros: table, ...tctx, name, ...(at ? { at } : {}), lookups: lookupRegistry(o) });
   for (const n of compiled.notices) stderr(renderDiagnostic({ ...n, severity: n.severity ?? 'notice' }, compiled.search));
   if (!compiled.plan) return failCompile(compiled);
 

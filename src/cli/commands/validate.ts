@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compile } from '../../api.js';
-import { lineCol } from '../../diagnostics/diagnostic.js';
+import { position, type SourceText } from '../../diagnostics/diagnostic.js';
 import { EXIT, UsageError, addSearchOptions, detectionSearch, formatOption, lookupRegistry, macroTable, readText, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
 function specFiles(paths: string[]): string[] {
@@ -33,20 +33,22 @@ function validateCommand(paths: string[], o: SearchOptions & { format?: string; 
     if (excluded.some((e) => resolve(file).startsWith(e))) continue;
     let text: string;
     let name = file;
+    let at: SourceText['at'];
     try {
       if (/\.spl$/i.test(file)) text = readText(file).trim();
       else {
         const d = detectionSearch(file);
         text = d.text;
         name = d.title ?? file;
+        at = d.at;
       }
     } catch (e) {
       results.push({ file, name, ok: false, stage: 'input', message: (e as Error).message, line: null, column: null });
       continue;
     }
-    const c = compile(text, { macros: table, ...tctx, name: file, lookups });
+    const c = compile(text, { macros: table, ...tctx, name: file, ...(at ? { at } : {}), lookups });
     const d = c.diagnostics[0];
-    const where = d?.span ? lineCol((d.source ?? c.search).text, d.span.start) : undefined;
+    const where = d?.span ? position(d.source ?? c.search, d.span.start) : undefined;
     results.push({ file, name, ok: c.stage === 'ok', stage: c.stage, message: d?.message ?? '', line: where?.line ?? null, column: where?.column ?? null });
   }
   if (o.format === 'json') process.stdout.write(JSON.stringify({ results }, null, 2) + '\n');

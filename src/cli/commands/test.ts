@@ -1,0 +1,152 @@
+/**
+ * `splinter test`: detections against their test data, judged as Splunk's
+ * contentctl judges them (src/testing/). Exit 0 when no test failed, 1 when
+ * one did, 2 on a usage error.
+ */
+import type { Command } from 'commander';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { SplError } from '../../diagnostics/diagnostic.js';
+import { EventCache } from '../../engine/event-cache.js';
+import { loadDetection, type Detection } from '../../testing/detection.js';
+import { TESTED_STATUSES, testDetection, type TestResult } from '../../testing/runner.js';
+import { EXIT, UsageError, addContextOptions, formatOption, knowledgeSets, lookupRegistry, macroTable, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
+
+interface TestCommandOptions extends SearchOptions {
+  dataRoot?: string;
+  format?: 'table' | 'json' | 'junit';
+  exclude?: string[];
+  knowledge?: string[];
+}
+
+/** Detection files named or found in folders (recursively, .yml/.yaml, hidden entries skipped); `explicit` when named. */
+function detectionFiles(paths: readonly string[], exclude: readonly string[]): { file: string; explicit: boolean }[] {
+  const out: { file: string; explicit: boolean }[] = [];
+  const excluded = exclude.map((e) => resolve(e));
+  const skip = (p: string) => excluded.some((e) => resolve(p) === e || resolve(p).startsWith(e + '/'));
+  const walk = (p: string, explicit: boolean) => {
+    if (skip(p)) return;
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`cannot read ${p}: no such file or folder`);
+    }
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (!e.startsWith('.')) walk(join(p, e), false);
+    } else if (explicit || /\.ya?ml$/i.test(p)) out.push({ file: p, explicit });
+  };
+  for (const p of paths) walk(p, true);
+  return out;
+}
+
+async function testCommand(paths: string[], o: TestCommandOptions): Promise<number> {
+  const files = detectionFiles(paths, o.exclude ?? []);
+  if (o.dataRoot !== undefined) {
+    try {
+      if (!statSync(o.dataRoot).isDirectory()) throw new Error();
+    } catch {
+      throw new UsageError(`--data-root ${o.dataRoot}: no such folder`);
+    }
+  }
+  const macros = macroTable(o);
+  const lookups = lookupRegistry(o);
+  const knowledge = o.knowledge?.length ? knowledgeSets(o.knowledge) : undefined;
+  const tctx = timeContext(o);
+  const cache = new EventCache();
+  const results: TestResult[] = [];
+  let notTested = 0;
+  const progress = process.stderr.isTTY;
+  const started = Date.now();
+  for (let i = 0; i < files.length; i++) {
+    const { file, explicit } = files[i];
+    if (progress) process.stderr.write(`\r\x1b[Ksplinter test: ${i + 1}/${files.length} ${basename(file)}`);
+    let det: Detection;
+    try {
+      det = loadDetection(file);
+    } catch (e) {
+      if (!(e instanceof SplError)) throw e;
+      // in a folder, a YAML file that is not a detection (no search:) is not one to test
+      if (!explicit) {
+        notTested++;
+        continue;
+      }
+      results.push({ detection: basename(file), file, test: '-', data: [], status: 'fail', resultCount: 0, message: e.first.message, ms: 0 });
+      continue;
+    }
+    if (!explicit && det.status !== undefined && !TESTED_STATUSES.has(det.status)) {
+      notTested++;
+      continue;
+    }
+    try {
+      results.push(...(await testDetection(det, { macros, lookups, now: tctx.now, tz: tctx.tz, cache, ...(o.dataRoot ? { dataRoot: o.dataRoot } : {}), ...(knowledge ? { knowledge } : {}) })));
+    } catch (e) {
+      // an internal error is a failure of that detection, reported, never the end of the run
+      results.push({ detection: det.name, file, test: '-', data: [], status: 'fail', resultCount: 0, message: `internal error: ${(e as Error).message} (a bug in splinter; please report it)`, ms: 0 });
+    }
+  }
+  if (progress) process.stderr.write('\r\x1b[K');
+  const summary = { passed: count(results, 'pass'), failed: count(results, 'fail'), skipped: count(results, 'skip') };
+  const format = o.format ?? (process.stdout.isTTY ? 'table' : 'json');
+  const seconds = (Date.now() - started) / 1000;
+  if (format === 'json') {
+    const json = results.map((r) => ({ detection: r.detection, file: r.file, test: r.test, data: r.data, status: r.status, resultCount: r.resultCount, message: r.message, ms: r.ms }));
+    process.stdout.write(JSON.stringify({ results: json, summary }, null, 2) + '\n');
+  } else if (format === 'junit') process.stdout.write(junit(results, seconds));
+  else process.stdout.write(table(results));
+  stderr(`splinter test: ${results.length} test${results.length === 1 ? '' : 's'}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${notTested ? ` (${notTested} file${notTested === 1 ? '' : 's'} not tested: not a detection, or status not production/experimental)` : ''} in ${seconds.toFixed(1)}s`);
+  return summary.failed > 0 ? EXIT.runtime : EXIT.ok;
+}
+
+function count(results: readonly TestResult[], status: TestResult['status']): number {
+  return results.filter((r) => r.status === status).length;
+}
+
+const STATUS_WORD = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
+
+/** One line per test: status, detection, test, data files, results, ms, reason. */
+function table(results: readonly TestResult[]): string {
+  const rows = results.map((r) => [STATUS_WORD[r.status], r.detection, r.test, r.data.map((d) => basename(d)).join(',') || '-', String(r.resultCount), String(r.ms), r.message]);
+  const head = ['status', 'detection', 'test', 'data', 'results', 'ms', 'reason'];
+  const max = [6, 70, 24, 40, 7, 6, 200];
+  const widths = head.map((h, i) => Math.min(max[i], Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const cut = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + '…' : s);
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : (i === 4 || i === 5 ? cut(c, widths[i]).padStart(widths[i]) : cut(c, widths[i]).padEnd(widths[i])))).join('  ').trimEnd();
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
+
+function xml(s: string): string {
+  // XML 1.0 allows no control characters but tab, newline and carriage return
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** JUnit XML (the Ant/Jenkins schema CI systems read): one testcase per test, grouped by detection file. */
+function junit(results: readonly TestResult[], seconds: number): string {
+  const failures = count(results, 'fail');
+  const skipped = count(results, 'skip');
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="splinter test" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds.toFixed(3)}">`];
+  out.push(`  <testsuite name="detections" tests="${results.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds.toFixed(3)}">`);
+  for (const r of results) {
+    const attrs = `classname="${xml(r.file)}" name="${xml(`${r.detection} / ${r.test}`)}" time="${(r.ms / 1000).toFixed(3)}"`;
+    const props = `      <system-out>${xml(`data: ${r.data.join(', ') || '-'}\nresults: ${r.resultCount}\n${r.message}`)}</system-out>`;
+    if (r.status === 'pass') out.push(`    <testcase ${attrs}>`, props, '    </testcase>');
+    else if (r.status === 'fail') out.push(`    <testcase ${attrs}>`, `      <failure message="${xml(r.message)}" type="fail"/>`, props, '    </testcase>');
+    else out.push(`    <testcase ${attrs}>`, `      <skipped message="${xml(r.message)}"/>`, props, '    </testcase>');
+  }
+  out.push('  </testsuite>', '</testsuites>');
+  return out.join('\n') + '\n';
+}
+
+export function testVerb(prog: Command, wrap: Wrap): void {
+  addContextOptions(
+    prog
+      .command('test')
+      .argument('<paths...>', 'detection YAML files, or folders of them (searched recursively)')
+      .description("run each detection's tests over its attack data and judge the results as contentctl does: at least one result, risk-object fields non-null in every result, threat-object fields in one")
+      .option('--data-root <folder>', 'a local copy of attack_data: replaces everything up to attack_data/master/ in the tests\' data URLs (plain relative paths are read from it too)')
+      .option('--exclude <paths...>', 'skip files under these paths')
+      .option('--knowledge <paths...>', "your Splunk apps' eventtypes.conf and tags.conf")
+      .addOption(formatOption(['table', 'json', 'junit'], 'table (default on a terminal), json (default otherwise): {"results":[{detection,file,test,data,status,resultCount,message,ms}],"summary":{passed,failed,skipped}}, or junit XML')),
+  ).action(wrap(testCommand));
+}
