@@ -43,7 +43,7 @@ export interface SearchOptions {
 /** The search text and a name for it: an argument, -f file, or --detection yml. */
 export function searchText(arg: string | undefined, o: SearchOptions): { text: string; name: string; at?: SourceText['at'] } {
   const given = [arg !== undefined, !!o.file, !!o.detection].filter(Boolean).length;
-  if (given === 0) throw new UsageError('no search given: pass it as an argument, with -f <file.spl>, or with --detection <detection.yml>');
+  if (given === 0) throw new UsageError('no search given: pass it as an argument, with -f <file.spl>, or with --detection <detection.yml> (a one-word search after -m or -e is read as a path: put it before them, or after --)');
   if (given > 1) throw new UsageError('give the search only one way: an argument, -f, or --detection');
   if (arg !== undefined) return { text: arg, name: 'search' };
   if (o.file) return { text: readText(o.file).replace(/\s+$/, ''), name: o.file };
@@ -69,7 +69,24 @@ export function detectionSearch(path: string): { text: string; name: string; tit
   return { text: d.search, name: path, at: d.at, ...(d.name !== path ? { title: d.name } : {}) };
 }
 
+/**
+ * The paths given to an option that reads files or folders (-m, --lookups,
+ * --knowledge, --data-root): one that does not exist is a usage error, the
+ * same for each option.
+ */
+export function requirePaths(flag: string, paths: readonly string[] | undefined): void {
+  for (const p of paths ?? []) {
+    try {
+      statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`${flag} ${p}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : (e as Error).message}`);
+    }
+  }
+}
+
 export function macroTable(o: SearchOptions): MacroTable {
+  requirePaths('-m', o.macros);
   return loadMacroTable({ paths: o.macros ?? [], inline: o.macro ?? [] });
 }
 
@@ -79,13 +96,7 @@ export function macroTable(o: SearchOptions): MacroTable {
  */
 export function lookupRegistry(o: SearchOptions): LookupRegistry {
   const paths = [...lookupsBesideMacros(o.macros ?? []), ...(o.lookups ?? [])];
-  for (const p of o.lookups ?? []) {
-    try {
-      statSync(p);
-    } catch {
-      throw new UsageError(`cannot read ${p}: no such file or folder`);
-    }
-  }
+  requirePaths('--lookups', o.lookups);
   const reg = LookupRegistry.load(paths, o.outputlookupDir ? { outputDir: o.outputlookupDir } : {});
   for (const p of reg.problems) stderr(`warning: lookups: ${p}`);
   return reg;
@@ -179,6 +190,7 @@ export function failCompile(c: Compiled): number {
 
 /** --knowledge: the user's apps' eventtypes and tags; unreadable parts are warnings. */
 export function knowledgeSets(paths: string[]): KnowledgeSet[] {
+  requirePaths('--knowledge', paths);
   const loaded = loadKnowledge(paths);
   for (const p of loaded.problems) stderr(`warning: knowledge: ${p}`);
   return loaded.sets;

@@ -5,6 +5,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { SplError } from '../diagnostics/diagnostic.js';
+import { liftSearch } from './argv.js';
 import { EXIT, UsageError, report, stderr, type Wrap } from './common.js';
 import { expandVerb } from './commands/expand.js';
 import { parseVerb } from './commands/parse.js';
@@ -54,7 +55,7 @@ export async function cli(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
   const prog = program((c) => (code = c));
   try {
-    await prog.parseAsync([...argv]);
+    await prog.parseAsync(liftSearch(argv));
   } catch (e) {
     const err = e as { code?: string; exitCode?: number };
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) {

@@ -58,6 +58,6 @@ describe('splinter test', () => {
     expect(splinter('test', 'no/such/folder', ...COMMON).code).toBe(2);
     const r = splinter('test', DET, '-m', 'fixtures/macros', '--data-root', 'no/such/root');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--data-root no/such/root: no such folder');
+    expect(r.err).toContain('--data-root no/such/root: no such file or folder');
   });
 });

@@ -10,7 +10,7 @@ import { SplError } from '../../diagnostics/diagnostic.js';
 import { EventCache } from '../../engine/event-cache.js';
 import { loadDetection, type Detection } from '../../testing/detection.js';
 import { TESTED_STATUSES, testDetection, type TestResult } from '../../testing/runner.js';
-import { EXIT, UsageError, addContextOptions, formatOption, knowledgeSets, lookupRegistry, macroTable, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
+import { EXIT, UsageError, addContextOptions, formatOption, knowledgeSets, lookupRegistry, requirePaths, macroTable, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
 interface TestCommandOptions extends SearchOptions {
   dataRoot?: string;
@@ -43,11 +43,8 @@ function detectionFiles(paths: readonly string[], exclude: readonly string[]): {
 async function testCommand(paths: string[], o: TestCommandOptions): Promise<number> {
   const files = detectionFiles(paths, o.exclude ?? []);
   if (o.dataRoot !== undefined) {
-    try {
-      if (!statSync(o.dataRoot).isDirectory()) throw new Error();
-    } catch {
-      throw new UsageError(`--data-root ${o.dataRoot}: no such folder`);
-    }
+    requirePaths('--data-root', [o.dataRoot]);
+    if (!statSync(o.dataRoot).isDirectory()) throw new UsageError(`--data-root ${o.dataRoot}: not a folder`);
   }
   const macros = macroTable(o);
   const lookups = lookupRegistry(o);
