@@ -54,6 +54,14 @@ describe('splinter test', () => {
     expect(lines[0]).toMatch(/^status\s+detection\s+test\s+data\s+results\s+ms\s+reason$/);
     expect(lines[1]).toMatch(/^FAIL\s+Pipes No Results\s+True Positive Test\s+sysmon_pipes\.xml\s+0\s+\d+\s+the search returned no results$/);
   });
+  it('--jobs 2 gives the results of one thread, in the same order', LONG, () => {
+    const strip = (out: string) => JSON.parse(out).results.map((x: Record<string, unknown>) => ({ ...x, ms: 0 }));
+    const one = splinter('test', DET, ...COMMON, '-o', 'json');
+    const two = splinter('test', DET, ...COMMON, '-o', 'json', '--jobs', '2');
+    expect(two.code).toBe(1);
+    expect(strip(two.out)).toEqual(strip(one.out));
+    expect(splinter('test', DET, ...COMMON, '--jobs', '0').code).toBe(2);
+  });
   it('a missing path or --data-root is a usage error (exit 2)', LONG, () => {
     expect(splinter('test', 'no/such/folder', ...COMMON).code).toBe(2);
     const r = splinter('test', DET, '-m', 'fixtures/macros', '--data-root', 'no/such/root');

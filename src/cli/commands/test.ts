@@ -6,10 +6,9 @@
 import type { Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { SplError } from '../../diagnostics/diagnostic.js';
-import { EventCache } from '../../engine/event-cache.js';
-import { loadDetection, type Detection } from '../../testing/detection.js';
-import { TESTED_STATUSES, testDetection, type TestResult } from '../../testing/runner.js';
+import { lookupsBesideMacros } from '../../lookups/registry.js';
+import type { TestResult } from '../../testing/runner.js';
+import { runSuite, type SuiteFile, type SuiteSetup } from '../../testing/suite.js';
 import { EXIT, UsageError, addContextOptions, formatOption, knowledgeSets, lookupRegistry, requirePaths, macroTable, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
 interface TestCommandOptions extends SearchOptions {
@@ -17,11 +16,12 @@ interface TestCommandOptions extends SearchOptions {
   format?: 'table' | 'json' | 'junit';
   exclude?: string[];
   knowledge?: string[];
+  jobs?: string;
 }
 
 /** Detection files named or found in folders (recursively, .yml/.yaml, hidden entries skipped); `explicit` when named. */
-function detectionFiles(paths: readonly string[], exclude: readonly string[]): { file: string; explicit: boolean }[] {
-  const out: { file: string; explicit: boolean }[] = [];
+function detectionFiles(paths: readonly string[], exclude: readonly string[]): SuiteFile[] {
+  const out: SuiteFile[] = [];
   const excluded = exclude.map((e) => resolve(e));
   const skip = (p: string) => excluded.some((e) => resolve(p) === e || resolve(p).startsWith(e + '/'));
   const walk = (p: string, explicit: boolean) => {
@@ -46,42 +46,27 @@ async function testCommand(paths: string[], o: TestCommandOptions): Promise<numb
     requirePaths('--data-root', [o.dataRoot]);
     if (!statSync(o.dataRoot).isDirectory()) throw new UsageError(`--data-root ${o.dataRoot}: not a folder`);
   }
-  const macros = macroTable(o);
-  const lookups = lookupRegistry(o);
-  const knowledge = o.knowledge?.length ? knowledgeSets(o.knowledge) : undefined;
+  // loaded here once to check the paths and report problems; each thread loads its own copy
+  macroTable(o);
+  lookupRegistry(o);
+  if (o.knowledge?.length) knowledgeSets(o.knowledge);
   const tctx = timeContext(o);
-  const cache = new EventCache();
-  const results: TestResult[] = [];
-  let notTested = 0;
+  const jobs = o.jobs === undefined ? 1 : Number(o.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a number of threads (1 or more), not '${o.jobs}'`);
+  const setup: SuiteSetup = {
+    macroPaths: o.macros ?? [],
+    inlineMacros: o.macro ?? [],
+    lookupPaths: [...lookupsBesideMacros(o.macros ?? []), ...(o.lookups ?? [])],
+    knowledgePaths: o.knowledge ?? [],
+    now: tctx.now,
+    tz: tctx.tz,
+    ...(o.dataRoot ? { dataRoot: o.dataRoot } : {}),
+  };
   const progress = process.stderr.isTTY;
   const started = Date.now();
-  for (let i = 0; i < files.length; i++) {
-    const { file, explicit } = files[i];
-    if (progress) process.stderr.write(`\r\x1b[Ksplinter test: ${i + 1}/${files.length} ${basename(file)}`);
-    let det: Detection;
-    try {
-      det = loadDetection(file);
-    } catch (e) {
-      if (!(e instanceof SplError)) throw e;
-      // in a folder, a YAML file that is not a detection (no search:) is not one to test
-      if (!explicit) {
-        notTested++;
-        continue;
-      }
-      results.push({ detection: basename(file), file, test: '-', data: [], status: 'fail', resultCount: 0, message: e.first.message, ms: 0 });
-      continue;
-    }
-    if (!explicit && det.status !== undefined && !TESTED_STATUSES.has(det.status)) {
-      notTested++;
-      continue;
-    }
-    try {
-      results.push(...(await testDetection(det, { macros, lookups, now: tctx.now, tz: tctx.tz, cache, ...(o.dataRoot ? { dataRoot: o.dataRoot } : {}), ...(knowledge ? { knowledge } : {}) })));
-    } catch (e) {
-      // an internal error is a failure of that detection, reported, never the end of the run
-      results.push({ detection: det.name, file, test: '-', data: [], status: 'fail', resultCount: 0, message: `internal error: ${(e as Error).message} (a bug in splinter; please report it)`, ms: 0 });
-    }
-  }
+  const outcomes = await runSuite(files, setup, jobs, progress ? (done, file) => process.stderr.write(`\r\x1b[Ksplinter test: ${done}/${files.length} ${basename(file)}`) : undefined);
+  const results = outcomes.flatMap((x) => x.results);
+  const notTested = outcomes.filter((x) => !x.tested).length;
   if (progress) process.stderr.write('\r\x1b[K');
   const summary = { passed: count(results, 'pass'), failed: count(results, 'fail'), skipped: count(results, 'skip') };
   const format = o.format ?? (process.stdout.isTTY ? 'table' : 'json');
@@ -144,6 +129,7 @@ export function testVerb(prog: Command, wrap: Wrap): void {
       .option('--data-root <folder>', 'a local copy of attack_data: replaces everything up to attack_data/master/ in the tests\' data URLs (plain relative paths are read from it too)')
       .option('--exclude <paths...>', 'skip files under these paths')
       .option('--knowledge <paths...>', "your Splunk apps' eventtypes.conf and tags.conf")
+      .option('-j, --jobs <n>', 'test on n threads at once (default 1); each reads the data files it needs once')
       .addOption(formatOption(['table', 'json', 'junit'], 'table (default on a terminal), json (default otherwise): {"results":[{detection,file,test,data,status,resultCount,message,ms}],"summary":{passed,failed,skipped}}, or junit XML')),
   ).action(wrap(testCommand));
 }
