@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SplError } from '../diagnostics/diagnostic.js';
 import { EXIT, UsageError, report, stderr, type Wrap } from './common.js';
 import { expandVerb } from './commands/expand.js';
+import { macrosVerb } from './commands/macros.js';
 import { parseVerb } from './commands/parse.js';
 import { runVerb } from './commands/run.js';
 import { validateVerb } from './commands/validate.js';
@@ -29,6 +30,7 @@ export function program(setExit: (code: number) => void): Command {
   parseVerb(prog, wrap);
   expandVerb(prog, wrap);
   validateVerb(prog, wrap);
+  macrosVerb(prog, wrap);
 
   prog.addHelpText(
     'after',
@@ -39,6 +41,7 @@ Examples:
   splinter run -f search.spl -e events.xml --macro 'sysmon=source=XmlWinEventLog:*'
   splinter run --detection detection.yml -m security_content/macros -e sysmon.log --stages 2
   splinter expand --detection detection.yml -m security_content/macros --trace
+  splinter macros sysmon 'drop_dm_object_name(1)' -m security_content/macros my_app --format json
   splinter validate security_content/detections -m security_content/macros --exclude security_content/detections/deprecated
 
 Exit codes: 0 success, 1 runtime error, 2 usage error, 3 search error (lex, parse, expand, plan).`,
