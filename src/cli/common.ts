@@ -166,6 +166,13 @@ export function inputsFile(file: string): EventSpec[] {
   return out;
 }
 
+/** -m and --macro: where macros come from (see loadMacroTable for the layering). */
+export function addMacroOptions(cmd: Command): Command {
+  return cmd
+    .option('-m, --macros <paths...>', 'macros.conf files, security_content macro YAML files, folders of them, or Splunk apps (default/ then local/); later override earlier')
+    .option('--macro <name=definition>', "define or override a macro, e.g. 'sysmon=index=main' or 'ctime(1)=convert ctime($field$)' (repeatable)", collectList);
+}
+
 export function addSearchOptions(cmd: Command): Command {
   return addContextOptions(
     cmd.option('-f, --file <spl>', 'read the search from a file').option('--detection <yml>', "run the 'search:' of a security_content detection YAML"),
@@ -174,9 +181,7 @@ export function addSearchOptions(cmd: Command): Command {
 
 /** What a search runs with besides its text: macros, lookups, search time and zone. */
 export function addContextOptions(cmd: Command): Command {
-  return cmd
-    .option('-m, --macros <paths...>', 'macros.conf files, security_content macro YAML files, or folders of them (later override earlier)')
-    .option('--macro <name=definition>', "define or override a macro, e.g. 'sysmon=index=main' or 'ctime(1)=convert ctime($field$)' (repeatable)", collectList)
+  return addMacroOptions(cmd)
     .option('--now <time>', 'the search time, ISO 8601 or epoch seconds (default: the clock)')
     .option('--tz <zone>', 'IANA time zone for times shown and parsed (default: this machine\'s zone)')
     .option('--lookups <paths...>', 'lookup definitions: folders of security_content lookup YAML + CSV, transforms.conf files, CSV files (default: the lookups/ folder beside a -m macros/ folder)');

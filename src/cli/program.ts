@@ -8,6 +8,7 @@ import { SplError } from '../diagnostics/diagnostic.js';
 import { liftSearch } from './argv.js';
 import { EXIT, UsageError, report, stderr, type Wrap } from './common.js';
 import { expandVerb } from './commands/expand.js';
+import { macrosVerb } from './commands/macros.js';
 import { parseVerb } from './commands/parse.js';
 import { runVerb } from './commands/run.js';
 import { testVerb } from './commands/test.js';
@@ -32,6 +33,7 @@ export function program(setExit: (code: number) => void): Command {
   expandVerb(prog, wrap);
   validateVerb(prog, wrap);
   testVerb(prog, wrap);
+  macrosVerb(prog, wrap);
 
   prog.addHelpText(
     'after',
@@ -43,6 +45,7 @@ Examples:
   splinter run --detection detection.yml -m security_content/macros -e sysmon.log --stages 2
   splinter expand --detection detection.yml -m security_content/macros --trace
   splinter test security_content/detections -m security_content/macros --data-root attack_data --format junit > report.xml
+  splinter macros sysmon 'drop_dm_object_name(1)' -m security_content/macros my_app --format json
   splinter validate security_content/detections -m security_content/macros --exclude security_content/detections/deprecated
 
 Exit codes: 0 success, 1 runtime error, 2 usage error, 3 search error (lex, parse, expand, plan).`,

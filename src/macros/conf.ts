@@ -182,6 +182,7 @@ export function parseMacrosConf(
       ...optional('errormsg', errormsg?.value ?? prev?.errormsg),
       ...optional('description', description?.value ?? prev?.description),
       origin: def ? { file, line: st.line } : (prev as MacroDef).origin,
+      ...(def ? {} : { amendedBy: [...((prev as MacroDef).amendedBy ?? []), { file, line: st.line }] }),
     };
     out.push(result);
   }

@@ -32,6 +32,12 @@ export interface MacroDef {
   readonly description?: string;
   readonly origin: MacroOrigin;
   /**
+   * Stanzas of later sources that changed this macro's other settings but not
+   * its `definition` (a macros.conf stanza without `definition` layers on the
+   * macro an earlier source defined, see conf.ts), in load order.
+   */
+  readonly amendedBy?: readonly MacroOrigin[];
+  /**
    * Built-ins only: an argument written as one double-quoted string is
    * substituted without its quotes (see BUILTIN_MACROS for why).
    */
@@ -54,6 +60,33 @@ export const ARG_NAME = /^[A-Za-z0-9_-]+$/;
 export const MACRO_NAME = /^[A-Za-z0-9_.:-]+$/;
 
 export const BUILTIN_ORIGIN: MacroOrigin = { file: '<built-in>', line: 1 };
+/** `file` of a `--macro` definition; its `line` is the definition's 1-based place among them */
+export const COMMAND_LINE_FILE = '<command line>';
+/** `file` of the `search *` definition generated for an undefined `<name>_filter` */
+export const GENERATED_FILE = '<generated>';
+
+export type MacroOriginKind = 'built-in' | 'command-line' | 'generated' | 'file';
+
+export function originKind(o: MacroOrigin): MacroOriginKind {
+  if (o.file === BUILTIN_ORIGIN.file) return 'built-in';
+  if (o.file === COMMAND_LINE_FILE) return 'command-line';
+  if (o.file === GENERATED_FILE) return 'generated';
+  return 'file';
+}
+
+/** An origin as a person reads it: `file:line`, `built-in`, `--macro #2`, `generated`. */
+export function originText(o: MacroOrigin): string {
+  switch (originKind(o)) {
+    case 'built-in':
+      return 'built-in';
+    case 'command-line':
+      return `--macro #${o.line}`;
+    case 'generated':
+      return 'generated';
+    default:
+      return `${o.file}:${o.line}`;
+  }
+}
 
 /**
  * Macros Splunk apps outside security_content provide, which its detections
@@ -99,17 +132,26 @@ export function filterFallback(name: string): MacroDef {
     definition: FILTER_FALLBACK_DEFINITION,
     iseval: false,
     description: 'Generated like contentctl does for a detection filter macro without definition.',
-    origin: { file: '<generated>', line: 1 },
+    origin: { file: GENERATED_FILE, line: 1 },
   };
+}
+
+/** True when two origins name the same place. */
+export function sameOrigin(a: MacroOrigin, b: MacroOrigin): boolean {
+  return a.file === b.file && a.line === b.line;
 }
 
 /**
  * Macro definitions by key. Later additions override earlier ones, so apply
  * sources in order: built-ins, files in the order given, inline definitions.
+ * The table remembers the definitions an addition replaced (`overridden`),
+ * so that a user can see what an override changed.
  */
 export class MacroTable {
   private readonly byKey = new Map<string, MacroDef>();
   private readonly byName = new Map<string, Set<number>>();
+  /** replaced definitions by key, newest first */
+  private readonly replaced = new Map<string, MacroDef[]>();
 
   constructor(defs: Iterable<MacroDef> = []) {
     for (const d of defs) this.add(d);
@@ -120,12 +162,24 @@ export class MacroTable {
     return new MacroTable(BUILTIN_MACROS);
   }
 
-  /** Adds (or overrides) a definition. Internal consistency is checked. */
+  /**
+   * Adds (or overrides) a definition. Internal consistency is checked. The
+   * definition it replaces is remembered, unless the new one keeps its
+   * definition text from the same place (a stanza that only amends other
+   * settings: the same definition, not an override of it).
+   */
   add(def: MacroDef): void {
     if (def.args.length !== def.arity) {
       throw new Error(`macro ${def.name}: ${def.args.length} argument names for arity ${def.arity}`);
     }
-    this.byKey.set(macroKey(def.name, def.arity), def);
+    const key = macroKey(def.name, def.arity);
+    const prev = this.byKey.get(key);
+    if (prev && !sameOrigin(prev.origin, def.origin)) {
+      let list = this.replaced.get(key);
+      if (!list) this.replaced.set(key, (list = []));
+      list.unshift(prev);
+    }
+    this.byKey.set(key, def);
     let set = this.byName.get(def.name);
     if (!set) this.byName.set(def.name, (set = new Set()));
     set.add(def.arity);
@@ -137,6 +191,14 @@ export class MacroTable {
 
   get(name: string, arity: number): MacroDef | undefined {
     return this.byKey.get(macroKey(name, arity));
+  }
+
+  /**
+   * The definitions of this name and arity that later sources replaced,
+   * newest first (the one the effective definition overrode comes first).
+   */
+  overridden(name: string, arity: number): readonly MacroDef[] {
+    return this.replaced.get(macroKey(name, arity)) ?? [];
   }
 
   /** By table key, `name` or `name(N)`. */

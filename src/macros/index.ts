@@ -4,13 +4,20 @@ export {
   FILTER_FALLBACK_DEFINITION,
   MacroTable,
   macroKey,
+  sameOrigin,
+  originKind,
+  originText,
+  COMMAND_LINE_FILE,
+  GENERATED_FILE,
+  type MacroOriginKind,
   type MacroDef,
   type MacroOrigin,
+  BUILTIN_ORIGIN,
 } from './definitions.js';
 export { parseMacrosConf } from './conf.js';
 export { parseMacroYaml } from './yaml.js';
 export { scanComments } from './scan.js';
-export { loadMacroFile, loadMacroPath, loadMacroTable, parseInlineMacro, type MacroSources } from './load.js';
+export { loadMacroFile, loadMacroPath, loadMacroTable, macroFiles, macroFilesOf, parseInlineMacro, type MacroSources } from './load.js';
 export {
   expandMacros,
   listMacroCalls,

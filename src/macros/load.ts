@@ -4,10 +4,10 @@
  * Later sources override earlier ones.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SplError } from '../diagnostics/diagnostic.js';
 import { parseMacrosConf } from './conf.js';
-import { BUILTIN_MACROS, checkArgNames, MacroTable, type MacroDef } from './definitions.js';
+import { BUILTIN_MACROS, checkArgNames, COMMAND_LINE_FILE, MacroTable, type MacroDef } from './definitions.js';
 import { parseMacroYaml } from './yaml.js';
 
 const MACRO_EXTENSIONS = new Set(['.conf', '.yml', '.yaml']);
@@ -55,19 +55,76 @@ export function loadMacroFile(file: string, table: MacroTable): void {
 }
 
 /**
- * Loads a file, or every .conf/.yml/.yaml file directly inside a folder
- * (sorted by name, code point order; sub-folders are not searched).
+ * Splunk's layering of an app's configuration ("Configuration file
+ * precedence", Splunk Enterprise Admin Manual 9.1,
+ * https://help.splunk.com/data-management/splunk-enterprise-admin-manual/9.1/administer-splunk-enterprise-with-configuration-files/configuration-file-precedence):
+ * an app keeps its shipped settings in `default/` and the site's changes in
+ * `local/`, and within an app "local, followed by default" is the order of
+ * priority, settings merged stanza by stanza and setting by setting. Here a
+ * source loaded later overrides an earlier one, so an app's `default/` files
+ * are read before its `local/` ones.
+ *
+ * What a `-m` path stands for:
+ * - a folder holding a `default/` or `local/` folder is a Splunk app: its
+ *   `default/macros.conf`, then its `local/macros.conf`;
+ * - a folder named `default` or `local` is an app's configuration folder,
+ *   which also holds props.conf, savedsearches.conf...: only its
+ *   `macros.conf` is read, as Splunk reads macros from no other file;
+ * - any other folder: every .conf, .yml and .yaml file directly inside it
+ *   (sorted by name, code point order; sub-folders are not searched);
+ * - a file: that file.
+ * Then the site's layer: a path inside an app's `default/` folder (the folder
+ * itself or a file in it) is followed by the same path under `local/`, and a
+ * `macros/` folder (security_content's layout) by the `local/` folder beside
+ * it, when they exist. [decision] security_content has no local/ of its own;
+ * reading `local/macros.conf` beside `macros/` lets a site override its YAML
+ * macros the way it would override the app contentctl builds from them.
  */
-export function loadMacroPath(path: string, table: MacroTable): void {
-  let isDir: boolean;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch (e) {
-    throw usageError(`cannot read macros from ${path}: ${errText(e)}`);
+export function macroFiles(path: string): string[] {
+  const kind = pathKind(path);
+  if (kind === 'file') {
+    const dir = dirname(path);
+    const out = [path];
+    if (basename(dir) === 'default') {
+      const local = join(dirname(dir), 'local', basename(path));
+      if (pathKind(local) === 'file') out.push(local);
+    }
+    return out;
   }
-  if (!isDir) {
-    loadMacroFile(path, table);
-    return;
+  if (isApp(path)) {
+    return ['default', 'local'].map((sub) => join(path, sub, 'macros.conf')).filter((f) => pathKind(f) === 'file');
+  }
+  const out = folderFiles(path);
+  const name = basename(resolve(path));
+  if (name === 'default' || name === 'macros') {
+    const local = join(path, '..', 'local');
+    if (pathKind(local) === 'folder') out.push(...folderFiles(local));
+  }
+  return out;
+}
+
+function pathKind(path: string): 'file' | 'folder' | 'other' {
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/** A folder holding an app's `default/` or `local/` configuration folder. */
+function isApp(path: string): boolean {
+  const name = basename(resolve(path));
+  if (name === 'default' || name === 'local') return false;
+  return pathKind(join(path, 'default')) === 'folder' || pathKind(join(path, 'local')) === 'folder';
+}
+
+/** The macro files directly inside a folder, in load order. */
+function folderFiles(path: string): string[] {
+  const name = basename(resolve(path));
+  if (name === 'default' || name === 'local') {
+    const conf = join(path, 'macros.conf');
+    return pathKind(conf) === 'file' ? [conf] : [];
   }
   let entries: string[];
   try {
@@ -77,17 +134,36 @@ export function loadMacroPath(path: string, table: MacroTable): void {
   }
   const files = entries
     .filter((f) => MACRO_EXTENSIONS.has(extname(f).toLowerCase()))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((f) => join(path, f));
   for (const f of files) {
-    const full = join(path, f);
-    let file = false;
     try {
-      file = statSync(full).isFile();
+      statSync(f);
     } catch (e) {
-      throw usageError(`cannot read macro file ${full}: ${errText(e)}`);
+      throw usageError(`cannot read macro file ${f}: ${errText(e)}`);
     }
-    if (file) loadMacroFile(full, table);
   }
+  return files.filter((f) => pathKind(f) === 'file');
+}
+
+/** The files of several `-m` paths in load order; a file met twice is read at its last place. */
+export function macroFilesOf(paths: readonly string[]): string[] {
+  for (const p of paths) {
+    try {
+      statSync(p);
+    } catch (e) {
+      throw usageError(`cannot read macros from ${p}: ${errText(e)}`);
+    }
+  }
+  const all = paths.flatMap((p) => macroFiles(p));
+  const last = new Map<string, number>();
+  all.forEach((f, i) => last.set(resolve(f), i));
+  return all.filter((f, i) => last.get(resolve(f)) === i);
+}
+
+/** Loads a `-m` path (see macroFiles) into the table. */
+export function loadMacroPath(path: string, table: MacroTable): void {
+  for (const f of macroFilesOf([path])) loadMacroFile(f, table);
 }
 
 const INLINE = /^\s*([A-Za-z0-9_.:-]+)\s*(?:\(([^()]*)\))?\s*=([\s\S]*)$/;
@@ -129,14 +205,17 @@ export function parseInlineMacro(spec: string, index = 0): MacroDef {
     args,
     definition: m[3].replace(/^[ \t]+/, ''),
     iseval: false,
-    origin: { file: '<command line>', line: index + 1 },
+    origin: { file: COMMAND_LINE_FILE, line: index + 1 },
   };
 }
 
-/** Builds the table: built-ins, then paths in order, then inline definitions. */
+/**
+ * Builds the table: built-ins, then the paths in order (each app's
+ * `default/` then `local/`, see macroFiles), then inline definitions.
+ */
 export function loadMacroTable(sources: MacroSources = {}): MacroTable {
   const table = sources.builtins === false ? new MacroTable() : new MacroTable(BUILTIN_MACROS);
-  for (const p of sources.paths ?? []) loadMacroPath(p, table);
+  for (const f of macroFilesOf(sources.paths ?? [])) loadMacroFile(f, table);
   (sources.inline ?? []).forEach((spec, i) => table.add(parseInlineMacro(spec, i)));
   return table;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { compile } from '../../api.js';
 import { position } from '../../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../../diagnostics/render.js';
+import { originKind, originText } from '../../macros/index.js';
 import { EXIT, addSearchOptions, failCompile, macroTable, searchText, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
 function expandCommand(arg: string | undefined, o: SearchOptions & { trace?: boolean }): number {
@@ -13,7 +14,9 @@ function expandCommand(arg: string | undefined, o: SearchOptions & { trace?: boo
   if (o.trace) {
     for (const c of compiled.expansion.calls) {
       const at = position(c.source, c.span.start);
-      stderr(`${'  '.repeat(c.depth)}\`${c.source.text.slice(c.span.start, c.span.end).replace(/^`|`$/g, '')}\` (${c.source.name}:${at.line}:${at.column}) → ${c.generated ? '(generated) ' : ''}${compiled.expansion.text.slice(c.output.start, c.output.end)}`);
+      const kind = originKind(c.origin);
+      const from = c.generated ? 'generated as contentctl does' : kind === 'built-in' ? 'built in' : `defined ${kind === 'command-line' ? 'by' : 'in'} ${originText(c.origin)}`;
+      stderr(`${'  '.repeat(c.depth)}\`${c.source.text.slice(c.span.start, c.span.end).replace(/^`|`$/g, '')}\` (${c.source.name}:${at.line}:${at.column}; ${from}) → ${compiled.expansion.text.slice(c.output.start, c.output.end)}`);
     }
   }
   process.stdout.write(compiled.expansion.text + '\n');
@@ -26,6 +29,6 @@ export function expandVerb(prog: Command, wrap: Wrap): void {
       .command('expand')
       .argument('[search]', 'the search')
       .description('print the search with every macro expanded')
-      .option('--trace', 'also list every macro call and what it became, on stderr'),
+      .option('--trace', 'also list on stderr every macro call, the file and line its definition came from, and what it became'),
   ).action(wrap(expandCommand));
 }
