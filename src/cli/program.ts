@@ -6,6 +6,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { SplError } from '../diagnostics/diagnostic.js';
 import { EXIT, UsageError, report, stderr, type Wrap } from './common.js';
+import { diffVerb } from './commands/diff.js';
 import { expandVerb } from './commands/expand.js';
 import { parseVerb } from './commands/parse.js';
 import { runVerb } from './commands/run.js';
@@ -29,6 +30,7 @@ export function program(setExit: (code: number) => void): Command {
   parseVerb(prog, wrap);
   expandVerb(prog, wrap);
   validateVerb(prog, wrap);
+  diffVerb(prog, wrap);
 
   prog.addHelpText(
     'after',
@@ -40,8 +42,10 @@ Examples:
   splinter run --detection detection.yml -m security_content/macros -e sysmon.log --stages 2
   splinter expand --detection detection.yml -m security_content/macros --trace
   splinter validate security_content/detections -m security_content/macros --exclude security_content/detections/deprecated
+  splinter diff --detection detection.yml -m security_content/macros -e sysmon.log --macro-b 'detection_filter=search NOT dest="WS-*"'
 
-Exit codes: 0 success, 1 runtime error, 2 usage error, 3 search error (lex, parse, expand, plan).`,
+Exit codes: 0 success, 1 runtime error, 2 usage error, 3 search error (lex, parse, expand, plan).
+diff exits as diff(1) does: 0 same rows, 1 rows differ, 2 trouble, 3 search error (splinter diff --help).`,
   );
   return prog;
 }
