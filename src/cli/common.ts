@@ -6,11 +6,14 @@
 import { Command, Option } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { Compiled } from '../api.js';
+import { compile, type Compiled, type CompileOptions } from '../api.js';
 import { SplError, type Diagnostic, type SourceText } from '../diagnostics/diagnostic.js';
 import { loadDetection } from '../testing/detection.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
-import type { FileSummary } from '../engine/source.js';
+import type { EventInput, FileSummary, SourceStats } from '../engine/source.js';
+import { expandInputs } from '../io/inputs.js';
+import type { ReadProblem } from '../io/types.js';
+import { parseTimeModifier } from '../time/index.js';
 import { loadMacroTable, type MacroTable } from '../macros/index.js';
 import { LookupRegistry, lookupsBesideMacros } from '../lookups/registry.js';
 import type { KnowledgeSet } from '../io/profiles/eventtype-types.js';
@@ -187,6 +190,18 @@ export function addContextOptions(cmd: Command): Command {
     .option('--lookups <paths...>', 'lookup definitions: folders of security_content lookup YAML + CSV, transforms.conf files, CSV files (default: the lookups/ folder beside a -m macros/ folder)');
 }
 
+/** Compiles a search and prints its notices (undefined filter macros, plan warnings) on stderr. */
+export function compileSearch(text: string, opts: CompileOptions): Compiled {
+  const compiled = compile(text, opts);
+  for (const n of noticesOf(compiled)) stderr(n);
+  return compiled;
+}
+
+/** The notices of a compiled search, rendered. */
+export function noticesOf(compiled: Compiled): string[] {
+  return compiled.notices.map((n) => renderDiagnostic({ ...n, severity: n.severity ?? 'notice' }, compiled.search));
+}
+
 export function failCompile(c: Compiled): number {
   report(c.diagnostics, c.search);
   return EXIT.search;
@@ -222,3 +237,115 @@ export function formatOption(choices: string[], description: string): Option {
 
 /** Wraps a verb's action so that its exit code reaches main. */
 export type Wrap = <A extends unknown[]>(fn: (...a: A) => number | Promise<number>) => (...a: A) => Promise<void>;
+
+/** The options that say which events a search reads (run, diff). */
+export interface EventOptions {
+  events?: string[];
+  inputs?: string;
+  source?: string;
+  sourcetype?: string;
+  host?: string;
+  earliest?: string;
+  latest?: string;
+  knowledge?: string[];
+}
+
+/** -e, --inputs, --source, --sourcetype, --host, --earliest, --latest */
+export function addEventOptions(cmd: Command): Command {
+  return cmd
+    .option('-e, --events <paths...>', 'event files (gzip too), folders (read recursively), globs, or - for stdin; path:sourcetype=X (also :source=Y, :host=Z) sets them for one input')
+    .option('--inputs <file>', 'read inputs from a file: one per line, <path> [sourcetype=X] [source=Y] [host=Z]')
+    .option('--source <source>', 'the source of every event (default: XmlWinEventLog:<Channel> for XML, else the file path)')
+    .option('--sourcetype <sourcetype>', 'the sourcetype of every event (default: detected from the content)')
+    .option('--host <host>', 'the host of every event (default: <Computer> for XML, else this machine)')
+    .option('--earliest <time>', 'only events at or after this time (a Splunk time modifier: -24h, -7d@d, 0, ...)')
+    .option('--latest <time>', 'only events before this time');
+}
+
+export const KNOWLEDGE_HELP = "your Splunk apps' eventtypes.conf and tags.conf (files, app folders, or folders of apps): their eventtypes and tags apply with the built-in add-ons', so their events can fill CIM data models";
+
+/** What a run reads besides its plan: the event inputs, the time bounds, the user's knowledge objects. */
+export interface RunSetup {
+  inputs: EventInput[];
+  earliest?: number;
+  latest?: number;
+  knowledge?: KnowledgeSet[];
+}
+
+/**
+ * The inputs (-e and --inputs, each file with its own or the common
+ * --sourcetype/--source/--host), --earliest/--latest resolved against the
+ * search time, and --knowledge. A search that reads events needs inputs; one
+ * that starts with a generating command (| makeresults, | inputlookup...)
+ * may run without.
+ */
+export async function runSetup(o: EventOptions, readsEvents: boolean, tctx: { now: number; tz: string }): Promise<RunSetup> {
+  if ((!o.events || o.events.length === 0) && !o.inputs && readsEvents) throw new UsageError('no events given: use -e <file|folder|glob|-> (repeatable) or --inputs <file>');
+  const inputs: EventInput[] = [];
+  for (const spec of [...eventArgs(o.events ?? []), ...(o.inputs ? inputsFile(o.inputs) : [])]) {
+    const files = await expandInputs([spec.path]);
+    for (const file of files) {
+      const sourcetype = spec.sourcetype ?? o.sourcetype;
+      const source = spec.source ?? o.source;
+      const host = spec.host ?? o.host;
+      inputs.push({ file: sourcetype ? { ...file, sourcetype } : file, ...(source ? { source } : {}), ...(sourcetype ? { sourcetype } : {}), ...(host ? { host } : {}) });
+    }
+  }
+  const bound = (flag: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const t = parseTimeModifier(v, tctx.now, tctx.tz);
+    if (t === undefined) throw new UsageError(`${flag} '${v}' is not a time modifier (examples: -24h, -7d@d, @d, now, 0, 11/15/2024:20:00:00)`);
+    return t;
+  };
+  const earliest = bound('--earliest', o.earliest);
+  const latest = bound('--latest', o.latest);
+  const knowledge = o.knowledge?.length ? knowledgeSets(o.knowledge) : undefined;
+  return { inputs, ...(earliest !== undefined ? { earliest } : {}), ...(latest !== undefined ? { latest } : {}), ...(knowledge ? { knowledge } : {}) };
+}
+
+/**
+ * What a run read: counts for the summary, unreadable lines (the first 20
+ * as warnings while reading), and what to say about each file at the end.
+ */
+export class ReadReport {
+  readonly stats: SourceStats = { files: 0, events: 0, problems: 0, perFile: [] };
+  readonly problems: string[] = [];
+  /** --strict: the first unreadable line */
+  strictFailure: string | undefined;
+  constructor(private readonly strict = false) {}
+
+  readonly onProblem = (p: ReadProblem): void => {
+    const line = `${p.file}:${p.line}: ${p.reason}`;
+    if (this.strict && !this.strictFailure) this.strictFailure = line;
+    if (this.problems.length < 20) stderr(`warning: skipped ${line}`);
+    this.problems.push(line);
+  };
+
+  /** Progress on a terminal, for long runs: events read so far, rewritten in place; returns the function that clears it. */
+  progress(started: number): () => void {
+    if (!process.stderr.isTTY) return () => {};
+    const stats = this.stats;
+    const timer = setInterval(() => process.stderr.write(`\rsplinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${((Date.now() - started) / 1000).toFixed(0)}s `), 1000);
+    return () => {
+      clearInterval(timer);
+      process.stderr.write('\r\x1b[K');
+    };
+  }
+
+  /** After the run: how many problems were not shown, files without timestamps, and per-file lines (all with --verbose). */
+  end(verbose: boolean): void {
+    if (this.problems.length > 20) stderr(`warning: ${this.problems.length - 20} more unreadable lines or records not shown`);
+    for (const f of this.stats.perFile ?? []) {
+      if (f.noTime > 0) {
+        stderr(`notice: ${f.path}: ${f.noTime} event${f.noTime === 1 ? ' has' : 's have'} no timestamp Splunk would recognise; given the file's modification time ${new Date(f.mtime * 1000).toISOString()}`);
+      }
+      if (verbose || f.problems > 0) stderr(fileSummary(f));
+    }
+  }
+
+  /** `splinter: N events read from F files, K skipped, R results in S s` (`results`: what the run gave, as words) */
+  summary(results: string, started: number): string {
+    const stats = this.stats;
+    return `splinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${this.problems.length} skipped, ${results} in ${((Date.now() - started) / 1000).toFixed(2)}s`;
+  }
+}

@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SplError } from '../diagnostics/diagnostic.js';
 import { liftSearch } from './argv.js';
 import { EXIT, UsageError, report, stderr, type Wrap } from './common.js';
+import { diffVerb } from './commands/diff.js';
 import { expandVerb } from './commands/expand.js';
 import { macrosVerb } from './commands/macros.js';
 import { parseVerb } from './commands/parse.js';
@@ -34,6 +35,7 @@ export function program(setExit: (code: number) => void): Command {
   validateVerb(prog, wrap);
   testVerb(prog, wrap);
   macrosVerb(prog, wrap);
+  diffVerb(prog, wrap);
 
   prog.addHelpText(
     'after',
@@ -47,8 +49,10 @@ Examples:
   splinter test security_content/detections -m security_content/macros --data-root attack_data --format junit > report.xml
   splinter macros sysmon 'drop_dm_object_name(1)' -m security_content/macros my_app --format json
   splinter validate security_content/detections -m security_content/macros --exclude security_content/detections/deprecated
+  splinter diff --detection detection.yml -m security_content/macros -e sysmon.log --macro-b 'detection_filter=search NOT dest="WS-*"'
 
-Exit codes: 0 success, 1 runtime error, 2 usage error, 3 search error (lex, parse, expand, plan).`,
+Exit codes: 0 success, 1 runtime error, 2 usage error, 3 search error (lex, parse, expand, plan).
+diff exits as diff(1) does: 0 same rows, 1 rows differ, 2 trouble, 3 search error (splinter diff --help).`,
   );
   return prog;
 }

@@ -59,6 +59,12 @@ export interface Operator {
   readonly reads?: readonly string[];
   /** its results hold only the fields it computes (timechart, top...): no later command sees an event field */
   readonly projects?: boolean;
+  /**
+   * A grouping command (stats, tstats, chart, timechart, top, rare): its
+   * results hold one row per combination of these fields' values ([] for a
+   * single row). `splinter diff` keys result rows on them (plan/keys.ts).
+   */
+  readonly groups?: readonly string[];
   /** a generating command that may also follow others, adding its rows (append=true, inputlookup append=t) */
   readonly appendsToInput?: boolean;
   run(input: RowStream, ctx: RunContext): RowStream;

@@ -119,6 +119,7 @@ export function planChart(written: GenericCommand, ctx: PlanContext): Operator {
     name: 'chart',
     span: node.span,
     kind: 'blocking',
+    groups: row ? [row] : [],
     orderSensitive,
     async *run(input: RowStream) {
       const items: PivotItem[] = [];

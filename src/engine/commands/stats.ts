@@ -147,6 +147,7 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
       name: 'stats',
       span: node.span,
       kind: 'blocking',
+      groups: by,
       orderSensitive,
       async *run(input: RowStream) {
         begin();

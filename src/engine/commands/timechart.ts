@@ -72,6 +72,7 @@ export function planTimechart(written: GenericCommand, ctx: PlanContext): Operat
     name: 'timechart',
     span: node.span,
     kind: 'blocking',
+    groups: ['_time'],
     async *run(input: RowStream) {
       const items: { t: number; series: string[]; c: PivotItem['c'] }[] = [];
       let min = Infinity;

@@ -46,6 +46,7 @@ export function planTop(node: GenericCommand): Operator {
     name: node.name,
     span: node.span,
     kind: 'blocking',
+    groups: [...by, ...fields],
     async *run(input: RowStream) {
       const groups = new Map<string, { by: Scalar[]; total: number; combos: Map<string, { values: Scalar[]; count: number }> }>();
       for await (const batch of input) {

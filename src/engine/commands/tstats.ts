@@ -280,6 +280,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     name: 'tstats',
     span: node.span,
     kind: 'generating',
+    ...(prestats ? {} : { groups: by }),
     ...(append ? { appendsToInput: true } : {}),
     async *run(input, ctxRun) {
       if (append) yield* input;
