@@ -491,11 +491,6 @@ export function tokenize(text: string): LexResult {
           continue;
         }
       }
-      // a dot between identifier characters belongs to the name (Processes.process_name)
-      if (d === 46 && isIdentStart(text.charCodeAt(j + 1)) && j > start) {
-        j++;
-        continue;
-      }
       break;
     }
     const word = text.slice(start, j);
