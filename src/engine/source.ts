@@ -189,5 +189,5 @@ function hasNested(e: SearchExpr): boolean {
 }
 
 function problemNotice(p: ReadProblem): Diagnostic {
-  return { stage: 'input', severity: 'warning', message: `${p.file}:${p.line}: ${p.reason}` };
+  return { stage: 'input', severity: 'warning', message: p.line > 0 ? `${p.file}:${p.line}: ${p.reason}` : `${p.file}: ${p.reason}` };
 }

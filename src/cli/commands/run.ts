@@ -5,6 +5,7 @@ import { renderDiagnostic } from '../../diagnostics/render.js';
 import type { EventInput, SourceStats } from '../../engine/source.js';
 import { displayFormatter } from '../../engine/commands/fieldformat.js';
 import { expandInputs } from '../../io/inputs.js';
+import type { ReadProblem } from '../../io/types.js';
 import { parseTimeModifier } from '../../time/index.js';
 import { makeWriter, type Format } from '../output.js';
 import { StageReport } from '../stages.js';
@@ -33,9 +34,18 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
 
   // a search that starts with a generating command (| makeresults, | inputlookup...) may run without events
   if ((!o.events || o.events.length === 0) && !o.inputs && compiled.plan.readsEvents) throw new UsageError('no events given: use -e <file|folder|glob|-> (repeatable) or --inputs <file>');
+  const problems: string[] = [];
+  let strictFailure: string | undefined;
+  // an unreadable line, or a file or folder inside an input folder that cannot be read: reported, skipped; fatal under --strict
+  const onProblem = (p: ReadProblem): void => {
+    const line = p.line > 0 ? `${p.file}:${p.line}: ${p.reason}` : `${p.file}: ${p.reason}`;
+    if (o.strict && !strictFailure) strictFailure = line;
+    if (problems.length < 20) stderr(`warning: skipped ${line}`);
+    problems.push(line);
+  };
   const inputs: EventInput[] = [];
   for (const spec of [...eventArgs(o.events ?? []), ...(o.inputs ? inputsFile(o.inputs) : [])]) {
-    const files = await expandInputs([spec.path]);
+    const files = await expandInputs([spec.path], onProblem);
     for (const file of files) {
       const sourcetype = spec.sourcetype ?? o.sourcetype;
       const source = spec.source ?? o.source;
@@ -55,8 +65,6 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   const display = displayFormatter(compiled.plan, tctx);
   const writer = makeWriter(format, { tz: tctx.tz, write: (s) => process.stdout.write(s), ...(display ? { display } : {}) });
   const stats: SourceStats = { files: 0, events: 0, problems: 0, perFile: [] };
-  const problems: string[] = [];
-  let strictFailure: string | undefined;
   const started = Date.now();
   let results = 0;
   const knowledge = o.knowledge?.length ? knowledgeSets(o.knowledge) : undefined;
@@ -67,12 +75,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
       inputs,
       ...(earliest !== undefined ? { earliest } : {}),
       ...(latest !== undefined ? { latest } : {}),
-      onProblem: (p) => {
-        const line = `${p.file}:${p.line}: ${p.reason}`;
-        if (o.strict && !strictFailure) strictFailure = line;
-        if (problems.length < 20) stderr(`warning: skipped ${line}`);
-        problems.push(line);
-      },
+      onProblem,
       stats,
       ...(stages ? { observe: stages.observe } : {}),
     },
@@ -83,7 +86,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
     ? setInterval(() => process.stderr.write(`\rsplinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${((Date.now() - started) / 1000).toFixed(0)}s `), 1000)
     : undefined;
   try {
-    for await (const batch of rows) {
+    for await (const batch of strictFailure ? empty() : rows) {
       if (strictFailure) break;
       results += batch.length;
       writer.rows(batch);
@@ -107,12 +110,14 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
     stderr(`splinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${problems.length} skipped, ${results} result${results === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(2)}s`);
   }
   if (strictFailure) {
-    stderr(`error: --strict: an input line could not be read: ${strictFailure}`);
+    stderr(`error: --strict: an input could not be read: ${strictFailure}`);
     return EXIT.runtime;
   }
   return EXIT.ok;
 }
 
+
+async function* empty(): AsyncGenerator<never> {}
 
 /** --stages [n]: the rows shown per stage (default 3). */
 function stageRows(v: string | boolean): number {
