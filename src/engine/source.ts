@@ -43,6 +43,9 @@ export interface FileSummary {
   gzip: boolean;
   /** events without a timestamp (they got the file's modification time) */
   noTime: number;
+  /** events whose timestamp is an impossible date (they got the file's modification time too), and the first reason */
+  badTime?: number;
+  badTimeExample?: string;
   readonly mtime: number;
 }
 
@@ -108,7 +111,16 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
           ...(input.source ? { source: input.source } : {}),
           ...(input.sourcetype ? { sourcetype: input.sourcetype } : {}),
           ...(input.host ? { host: input.host } : {}),
-          ...(summary ? { onNoTime: () => summary.noTime++ } : {}),
+          tz: ctx.tz,
+          ...(summary
+            ? {
+                onNoTime: () => summary.noTime++,
+                onBadTime: (why: string) => {
+                  summary.badTime = (summary.badTime ?? 0) + 1;
+                  summary.badTimeExample ??= why;
+                },
+              }
+            : {}),
         };
         for await (const raw of readEvents(
           input.file,

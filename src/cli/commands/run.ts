@@ -101,6 +101,9 @@ async function runCommand(arg: string | undefined, o: SearchOptions & {
   if (stages) stderr(stages.render(tctx.tz, stats.events));
   if (problems.length > 20) stderr(`warning: ${problems.length - 20} more unreadable lines or records not shown`);
   for (const f of stats.perFile ?? []) {
+    if (f.badTime) {
+      stderr(`warning: ${f.path}: ${f.badTime} event${f.badTime === 1 ? ' has' : 's have'} an impossible timestamp (first: ${f.badTimeExample}); given the file's modification time ${new Date(f.mtime * 1000).toISOString()}`);
+    }
     if (f.noTime > 0) {
       stderr(`notice: ${f.path}: ${f.noTime} event${f.noTime === 1 ? ' has' : 's have'} no timestamp Splunk would recognise; given the file's modification time ${new Date(f.mtime * 1000).toISOString()}`);
     }
