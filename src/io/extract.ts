@@ -7,7 +7,7 @@
  */
 import { hostname } from 'node:os';
 import type { Row, Scalar, Value } from '../values/value.js';
-import { flattenJson } from './json.js';
+import { flattenJson, parseJsonExact } from './json.js';
 import { profileFor, searchSourcetype } from './profiles/index.js';
 import { SYSMON_SOURCE } from './profiles/sysmon.js';
 import type { FieldReport } from './profiles/types.js';
@@ -160,7 +160,7 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
       let obj = raw.json;
       if (obj === undefined) {
         try {
-          obj = JSON.parse(raw.raw);
+          obj = parseJsonExact(raw.raw).value;
         } catch {
           obj = undefined;
         }
