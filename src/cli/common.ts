@@ -279,11 +279,11 @@ export interface RunSetup {
  * that starts with a generating command (| makeresults, | inputlookup...)
  * may run without.
  */
-export async function runSetup(o: EventOptions, readsEvents: boolean, tctx: { now: number; tz: string }): Promise<RunSetup> {
+export async function runSetup(o: EventOptions, readsEvents: boolean, tctx: { now: number; tz: string }, onProblem?: (p: ReadProblem) => void): Promise<RunSetup> {
   if ((!o.events || o.events.length === 0) && !o.inputs && readsEvents) throw new UsageError('no events given: use -e <file|folder|glob|-> (repeatable) or --inputs <file>');
   const inputs: EventInput[] = [];
   for (const spec of [...eventArgs(o.events ?? []), ...(o.inputs ? inputsFile(o.inputs) : [])]) {
-    const files = await expandInputs([spec.path]);
+    const files = await expandInputs([spec.path], onProblem);
     for (const file of files) {
       const sourcetype = spec.sourcetype ?? o.sourcetype;
       const source = spec.source ?? o.source;
@@ -310,12 +310,12 @@ export async function runSetup(o: EventOptions, readsEvents: boolean, tctx: { no
 export class ReadReport {
   readonly stats: SourceStats = { files: 0, events: 0, problems: 0, perFile: [] };
   readonly problems: string[] = [];
-  /** --strict: the first unreadable line */
+  /** --strict: the first unreadable line, or file or folder inside an input folder */
   strictFailure: string | undefined;
   constructor(private readonly strict = false) {}
 
   readonly onProblem = (p: ReadProblem): void => {
-    const line = `${p.file}:${p.line}: ${p.reason}`;
+    const line = p.line > 0 ? `${p.file}:${p.line}: ${p.reason}` : `${p.file}: ${p.reason}`;
     if (this.strict && !this.strictFailure) this.strictFailure = line;
     if (this.problems.length < 20) stderr(`warning: skipped ${line}`);
     this.problems.push(line);
@@ -336,6 +336,9 @@ export class ReadReport {
   end(verbose: boolean): void {
     if (this.problems.length > 20) stderr(`warning: ${this.problems.length - 20} more unreadable lines or records not shown`);
     for (const f of this.stats.perFile ?? []) {
+      if (f.badTime) {
+        stderr(`warning: ${f.path}: ${f.badTime} event${f.badTime === 1 ? ' has' : 's have'} an impossible timestamp (first: ${f.badTimeExample}); given the file's modification time ${new Date(f.mtime * 1000).toISOString()}`);
+      }
       if (f.noTime > 0) {
         stderr(`notice: ${f.path}: ${f.noTime} event${f.noTime === 1 ? ' has' : 's have'} no timestamp Splunk would recognise; given the file's modification time ${new Date(f.mtime * 1000).toISOString()}`);
       }

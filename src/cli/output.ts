@@ -29,7 +29,9 @@ function jsonValue(v: Value): unknown {
 }
 
 export function rowObject(row: Row, tz: string): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
+  // no prototype: a field named `__proto__` is an own property like any other (JSON.stringify prints it);
+  // on a plain object the assignment would set the prototype and the field would vanish
+  const o: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of row) o[k] = jsonValue(displayValue(k, v, tz));
   return o;
 }

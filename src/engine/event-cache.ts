@@ -30,6 +30,8 @@ export interface CachedInput {
   readonly info: FileReadInfo;
   /** events that had no timestamp (they got the file's modification time) */
   readonly noTime: number;
+  /** why each event with an impossible timestamp was given the file's time, in order */
+  readonly badTimes: readonly string[];
 }
 
 export class EventCache {

@@ -44,6 +44,9 @@ export interface FileSummary {
   gzip: boolean;
   /** events without a timestamp (they got the file's modification time) */
   noTime: number;
+  /** events whose timestamp is an impossible date (they got the file's modification time too), and the first reason */
+  badTime?: number;
+  badTimeExample?: string;
   readonly mtime: number;
 }
 
@@ -129,7 +132,10 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
         let info: FileReadInfo;
         if (cached) {
           cached.problems.forEach(problem);
-          if (summary) summary.noTime += cached.noTime;
+          if (summary) {
+            summary.noTime += cached.noTime;
+            for (const why of cached.badTimes) badTime(summary, why);
+          }
           for (const ev of cached.events) {
             if (stats) stats.events++;
             if (summary) summary.events++;
@@ -150,14 +156,20 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
           const keep: CachedEvent[] | undefined = key !== undefined ? [] : undefined;
           const problems: ReadProblem[] = [];
           let noTime = 0;
+          const badTimes: string[] = [];
           const meta = {
             file: input.file,
             ...(input.source ? { source: input.source } : {}),
             ...(input.sourcetype ? { sourcetype: input.sourcetype } : {}),
             ...(input.host ? { host: input.host } : {}),
+            tz: ctx.tz,
             onNoTime: () => {
               noTime++;
               if (summary) summary.noTime++;
+            },
+            onBadTime: (why: string) => {
+              if (keep) badTimes.push(why);
+              if (summary) badTime(summary, why);
             },
           };
           for await (const raw of readEvents(
@@ -193,7 +205,7 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
             }
           }
           // only a file read to its end is kept (a search that stops early, as head does, reads part of it)
-          if (keep) opts.cache!.set(key!, { events: keep, problems, info, noTime });
+          if (keep) opts.cache!.set(key!, { events: keep, problems, info, noTime, badTimes });
         }
         if (summary) {
           summary.comments = info.comments;
@@ -204,6 +216,12 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
       if (batch.length) yield batch;
     },
   };
+}
+
+/** An event whose timestamp is impossible, counted on its file's summary with the first example. */
+function badTime(summary: FileSummary, why: string): void {
+  summary.badTime = (summary.badTime ?? 0) + 1;
+  summary.badTimeExample ??= why;
 }
 
 interface Processor {
@@ -241,5 +259,5 @@ function hasNested(e: SearchExpr): boolean {
 }
 
 function problemNotice(p: ReadProblem): Diagnostic {
-  return { stage: 'input', severity: 'warning', message: `${p.file}:${p.line}: ${p.reason}` };
+  return { stage: 'input', severity: 'warning', message: p.line > 0 ? `${p.file}:${p.line}: ${p.reason}` : `${p.file}: ${p.reason}` };
 }

@@ -17,7 +17,7 @@ import { lookupEvalFunction } from '../functions/eval/registry.js';
 import { readField } from '../functions/eval/util.js';
 import type { ArgInfo, CallCompiler, Compiled, CompileContext, EvalEnv } from '../functions/eval/types.js';
 import { PlanError } from '../engine/plan-error.js';
-import { compareStrings, toNumber, toStr } from '../values/coerce.js';
+import { compareNumbers, compareStrings, toNumber, toStr } from '../values/coerce.js';
 import type { EvalValue, Scalar } from '../values/value.js';
 
 export class EvalCompileError extends Error {
@@ -80,7 +80,7 @@ function scalars(v: EvalValue): readonly (Scalar | boolean)[] {
 function compareOne(a: Scalar | boolean, b: Scalar | boolean): number {
   const na = typeof a === 'boolean' ? undefined : toNumber(a);
   const nb = typeof b === 'boolean' ? undefined : toNumber(b);
-  if (na !== undefined && nb !== undefined) return na < nb ? -1 : na > nb ? 1 : 0;
+  if (na !== undefined && nb !== undefined) return compareNumbers(a, na, b, nb);
   return compareStrings(toStr(a), toStr(b));
 }
 

@@ -7,14 +7,15 @@
  */
 import { hostname } from 'node:os';
 import type { Row, Scalar, Value } from '../values/value.js';
-import { flattenJson } from './json.js';
+import { flattenJson, parseJsonExact } from './json.js';
 import { profileFor, searchSourcetype } from './profiles/index.js';
 import { SYSMON_SOURCE } from './profiles/sysmon.js';
 import type { FieldReport } from './profiles/types.js';
-import { detectJsonSourcetype, timeFieldsFor, XML_CHANNELS } from './sourcetypes.js';
+import { addonTimeIsUtc, detectJsonSourcetype, timeFieldsFor, XML_CHANNELS } from './sourcetypes.js';
 import type { Format, InputFile, RawEvent } from './types.js';
 import { extractClassic, extractKv, linuxAuditTime, textTime } from './text.js';
-import { addValue, eventTime, parseIsoUtc, scanWinEvent } from './xml/winevent.js';
+import { addValue, eventTime, scanWinEvent } from './xml/winevent.js';
+import { parseIso } from '../time/iso.js';
 
 export interface ExtractMeta {
   /** given by the user; default: `XmlWinEventLog:<Channel>` for XML, else the file path */
@@ -27,6 +28,10 @@ export interface ExtractMeta {
   readonly file?: InputFile;
   /** told when an event has no timestamp of its own and gets the file's modification time */
   readonly onNoTime?: () => void;
+  /** told when an event's timestamp is an impossible date (why); it gets the file's modification time */
+  readonly onBadTime?: (why: string) => void;
+  /** the zone of timestamps written without one (--tz; default UTC) */
+  readonly tz?: string;
 }
 
 let machineName: string | undefined;
@@ -88,28 +93,25 @@ function setGroups(r: FieldReport, m: RegExpExecArray | RegExpMatchArray, row: R
 
 const EPOCH = /^\d{1,12}(?:\.\d+)?$/;
 const EPOCH_MS = /^\d{13}$/;
-const ZONE = /(?:Z|[+-]\d\d:?\d\d)$/;
 
-/** _time from a `_time` or `timestamp` value: epoch seconds, or ISO 8601 (no zone = UTC). */
-export function parseTimeValue(v: string): number | undefined {
+/**
+ * _time from a `_time` or `timestamp` value: epoch seconds or milliseconds,
+ * or ISO 8601 (no zone: wall-clock time in `tz`, src/time/iso.ts). A string
+ * result is the reason the value is an impossible date.
+ */
+export function parseTimeValue(v: string, tz = 'UTC'): number | string | undefined {
   const s = v.trim();
   if (EPOCH.test(s)) return Number(s);
   if (EPOCH_MS.test(s)) return Number(s) / 1000;
-  if (s.length < 10 || s.charCodeAt(4) !== 45) return undefined;
-  if (s.endsWith('Z')) {
-    const t = parseIsoUtc(s.length > 10 && s.charCodeAt(10) === 32 ? s.slice(0, 10) + 'T' + s.slice(11) : s);
-    if (t !== undefined) return t;
-  }
-  const iso = ZONE.test(s) ? s : s + (s.length > 10 ? 'Z' : 'T00:00:00Z');
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms / 1000;
+  return parseIso(s, tz);
 }
 
-function fieldTime(row: Row, names: readonly string[] = ['_time', 'timestamp']): number | undefined {
+function fieldTime(row: Row, names: readonly string[], tz: string): number | string | undefined {
   for (const name of names) {
     const v = firstString(row.get(name));
     if (v !== undefined) {
-      const t = parseTimeValue(v);
+      const t = parseTimeValue(v, tz);
+      if (typeof t === 'string') return `${name} "${v}": ${t}`;
       if (t !== undefined) return t;
     }
   }
@@ -123,7 +125,8 @@ function fieldTime(row: Row, names: readonly string[] = ['_time', 'timestamp']):
  */
 export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
   row.set('_raw', raw.raw);
-  let time: number | undefined;
+  let time: number | string | undefined;
+  const tz = meta.tz ?? 'UTC';
   let source = meta.source;
   let host = meta.host;
   let sourcetype = meta.sourcetype ?? DEFAULT_SOURCETYPE[raw.format];
@@ -147,7 +150,7 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
       break;
     }
     case 'WinEventLog': {
-      const c = extractClassic(raw.raw, row);
+      const c = extractClassic(raw.raw, row, tz);
       if (source === undefined && c.logName !== undefined) source = 'WinEventLog:' + c.logName;
       if (host === undefined) host = firstString(row.get('ComputerName'));
       time = c.time;
@@ -157,14 +160,15 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
       let obj = raw.json;
       if (obj === undefined) {
         try {
-          obj = JSON.parse(raw.raw);
+          obj = parseJsonExact(raw.raw).value;
         } catch {
           obj = undefined;
         }
       }
       flattenJson(obj, row);
       if (meta.sourcetype === undefined) sourcetype = detectJsonSourcetype(row) ?? sourcetype;
-      time = fieldTime(row, timeFieldsFor(sourcetype));
+      // the add-ons of known JSON sourcetypes set TZ = UTC; other JSON is read in the search's zone
+      time = fieldTime(row, timeFieldsFor(sourcetype), addonTimeIsUtc(sourcetype) ? 'UTC' : tz);
       break;
     }
     case 'csv': {
@@ -176,7 +180,7 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
         const v = cells[i];
         if (name.length > 0 && v.length > 0) addValue(row, name, v);
       }
-      time = fieldTime(row);
+      time = fieldTime(row, ['_time', 'timestamp'], tz);
       break;
     }
     case 'text': {
@@ -197,7 +201,7 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
       if (audit !== undefined && (meta.sourcetype === undefined || meta.sourcetype === 'linux:audit')) {
         if (meta.sourcetype === undefined) sourcetype = 'linux:audit';
         time = audit;
-      } else time = textTime(text);
+      } else time = textTime(text, tz);
       // KV_MODE = auto: key=value pairs anywhere in the text (props.conf.spec KV_MODE)
       extractKv(text, row);
       break;
@@ -208,7 +212,11 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
   for (const p of profileFor(source, sourcetype)) {
     if (p.reports.length > 0) applyReports(p.reports, raw.raw, row);
   }
-  if (time === undefined) {
+  if (typeof time === 'string') {
+    // an impossible date: reported, and the event is placed as one without a timestamp
+    if (meta.onBadTime) meta.onBadTime(time);
+    time = meta.file?.mtime ?? 0;
+  } else if (time === undefined) {
     // no timestamp: the file's modification time, as Splunk does (CHECK_FOR_HEADER / DATETIME_CONFIG defaults)
     time = meta.file?.mtime ?? 0;
     if (meta.onNoTime) meta.onNoTime();

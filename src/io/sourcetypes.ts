@@ -57,6 +57,14 @@ export function timeFieldsFor(sourcetype: string): readonly string[] {
   return GENERIC_TIME;
 }
 
+/** true when the sourcetype's add-on reads its timestamps in UTC (TZ = UTC): the JSON sourcetypes above */
+export function addonTimeIsUtc(sourcetype: string): boolean {
+  for (const [pattern] of TIME_BY_SOURCETYPE) {
+    if (pattern.endsWith('*') ? sourcetype.startsWith(pattern.slice(0, -1)) : sourcetype === pattern) return true;
+  }
+  return false;
+}
+
 function first(v: Value | undefined): string | undefined {
   if (v === undefined) return undefined;
   const s = Array.isArray(v) ? v[0] : v;

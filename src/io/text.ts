@@ -19,9 +19,11 @@
  * the message, `Name:<tabs>Value` lines become fields named with `_` for
  * spaces (`Account Name` → `Account_Name`), a repeated name collecting a
  * multivalue in order (the Subject and the New Logon account of 4624).
- * The time has no zone: it is read as UTC (the forwarder's zone is unknown).
+ * The time has no zone: it is read in the search's zone (`--tz`), as Splunk
+ * reads a zone-less timestamp in the zone of the host (props.conf.spec TZ).
  */
 import type { Row } from '../values/value.js';
+import { isoEpoch, scanIso } from '../time/iso.js';
 import { addValue, cleanKey } from './xml/winevent.js';
 
 const KV = /([A-Za-z_][\w.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;"']*)/g;
@@ -58,32 +60,29 @@ export function linuxAuditTime(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const ISO_START = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?/;
-
 /**
  * A timestamp at the start of a text line: ISO 8601 (`2024-05-01T12:00:00Z`,
- * `2024-05-01 12:00:00.123+02:00`; no zone = UTC). Undefined otherwise (the
- * event then gets its file's modification time).
+ * `2024-05-01 12:00:00.123+02:00`; no zone: wall-clock time in `tz`).
+ * Undefined otherwise (the event then gets its file's modification time); a
+ * string (the reason) when it is an impossible date.
  */
-export function textTime(text: string): number | undefined {
+export function textTime(text: string, tz = 'UTC'): number | string | undefined {
   const c = text.charCodeAt(0);
   if (c < 48 || c > 57) return undefined;
-  const m = ISO_START.exec(text);
-  if (!m) return undefined;
-  let zone = m[8] ?? 'Z';
-  if (zone.length === 5) zone = zone.slice(0, 3) + ':' + zone.slice(3);
-  const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${zone}`);
-  return Number.isNaN(ms) ? undefined : ms / 1000;
+  const t = scanIso(text, 0, false);
+  if (t === undefined) return undefined;
+  const r = isoEpoch(t, tz);
+  return typeof r === 'string' ? `"${text.slice(0, t.end)}": ${r}` : r;
 }
 
 const CLASSIC_TIME = /^(\d{2})\/(\d{2})\/(\d{2,4}) (\d{1,2}):(\d{2}):(\d{2})(?: ([AaPp])[Mm])?/;
 const HEADER = /^([A-Za-z_][\w]*)=(.*)$/;
 const COLON_KV = /^\s*([A-Za-z][\w ()./-]*?):\s+(\S.*?)\s*$/;
 
-/** Fields of a classic WinEventLog record; returns its LogName and time. */
-export function extractClassic(raw: string, row: Row): { logName?: string; time?: number } {
+/** Fields of a classic WinEventLog record; returns its LogName and time (a string: why its date is impossible). */
+export function extractClassic(raw: string, row: Row, tz = 'UTC'): { logName?: string; time?: number | string } {
   const lines = raw.split('\n');
-  let time: number | undefined;
+  let time: number | string | undefined;
   const t = CLASSIC_TIME.exec(lines[0]);
   if (t) {
     let year = Number(t[3]);
@@ -92,8 +91,8 @@ export function extractClassic(raw: string, row: Row): { logName?: string; time?
     const ampm = t[7]?.toUpperCase();
     if (ampm === 'P' && hour < 12) hour += 12;
     if (ampm === 'A' && hour === 12) hour = 0;
-    const ms = Date.UTC(year, Number(t[1]) - 1, Number(t[2]), hour, Number(t[5]), Number(t[6]));
-    if (!Number.isNaN(ms)) time = ms / 1000;
+    time = ampm !== undefined && Number(t[4]) > 12 ? `hour ${t[4]} ${ampm}M does not exist` : isoEpoch({ end: 0, year, month: Number(t[1]), day: Number(t[2]), hour, minute: Number(t[5]), second: Number(t[6]), micro: 0 }, tz);
+    if (typeof time === 'string') time = `"${t[0]}": ${time}`;
   }
   let i = 1;
   for (; i < lines.length; i++) {

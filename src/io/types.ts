@@ -14,6 +14,8 @@ export interface InputFile {
   readonly size?: number;
   /** sourcetype given by the user for this file; when absent the format is detected */
   readonly sourcetype?: string;
+  /** found inside a folder or by a glob (not named by the user): when it cannot be opened it is reported and skipped, not fatal */
+  readonly inFolder?: boolean;
 }
 
 export interface RawEvent {
@@ -32,6 +34,7 @@ export interface RawEvent {
 
 export interface ReadProblem {
   readonly file: string;
+  /** 1-based line; 0 for a problem with the whole file */
   readonly line: number;
   readonly reason: string;
 }

@@ -264,6 +264,14 @@ function fromSettings(name: string, s: ReadonlyMap<string, string>, origin: stri
   if (!/\.csv(\.gz)?$/i.test(filename)) {
     return { ...base, unsupported: /\.mlmodel$/i.test(filename) ? 'it is a Machine Learning Toolkit model file, not a lookup table' : `its file ${filename} is not a CSV table` };
   }
+  // transforms.conf.spec: "filename = <string> * Name of static lookup file. * File should be in
+  // $SPLUNK_HOME/etc/system/lookups/, or in $SPLUNK_HOME/etc/<app_name>/lookups/": a file name in a
+  // lookups folder, not a path. [decision] A name with a folder part (`../../x.csv`, `/etc/x.csv`) is
+  // refused, so a definition never reads a file outside the lookup folders.
+  if (/[\\/]/.test(filename) || filename === '..' || /^[A-Za-z]:/.test(filename)) {
+    problems.push(`${origin}: lookup '${name}': filename = ${filename} is a path; only a file name in the lookups folder is read`);
+    return { ...base, unsupported: `its filename ${filename} is a path, not a file name in the lookups folder` };
+  }
   const candidates = [join(dir, filename), join(dir, '..', 'lookups', filename), join(dir, 'lookups', filename)];
   const file = candidates.find((c) => existsSync(c)) ?? candidates[0];
   return { ...base, file: resolve(file) };

@@ -16,7 +16,7 @@ import type * as A from '../ast/nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cidrContains, parseCidr, parseIp } from '../functions/eval/ip.js';
 import { parseTimeModifier } from '../time/index.js';
-import { compareStrings, toNumber, toStr } from '../values/coerce.js';
+import { compareNumbers, compareStrings, toNumber, toStr } from '../values/coerce.js';
 import type { Row, Scalar } from '../values/value.js';
 import { escapeRegExp, hasWildcard, wildcardRegExp } from '../values/wildcard.js';
 
@@ -153,7 +153,7 @@ export function compileSearch(e: A.SearchExpr, ctx: SearchContext): RowPredicate
       const holds = e.op === '<' ? (c: number) => c < 0 : e.op === '<=' ? (c: number) => c <= 0 : e.op === '>' ? (c: number) => c > 0 : (c: number) => c >= 0;
       const test: ValueTest = (v) => {
         const n = targetNumber === undefined ? undefined : toNumber(v);
-        return holds(n !== undefined ? n - targetNumber! : compareStrings(toStr(v), text));
+        return holds(n !== undefined ? compareNumbers(v, n, text, targetNumber!) : compareStrings(toStr(v), text));
       };
       return (row) => anyValue(row, field, test) === true;
     }

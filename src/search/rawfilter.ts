@@ -15,6 +15,33 @@ import type * as A from '../ast/nodes.js';
 import { parseCidr } from '../functions/eval/ip.js';
 import { escapeRegExp } from '../values/wildcard.js';
 
+/**
+ * Names that are search-time modifiers or default fields the indexer keeps
+ * beside the raw text, never pieces of it: `earliest=-24h` or `index=main` in
+ * the first search narrows the search, and no event's raw text holds
+ * `-24h`. Time modifiers (Search Reference, "Time modifiers": earliest,
+ * latest, _index_earliest, _index_latest, and the deprecated starttime,
+ * endtime, starttimeu, endtimeu, timeformat, daysago, hoursago, minutesago,
+ * monthsago, searchtimespan*, startdaysago...); index, splunk_server(_group),
+ * host, source, sourcetype, eventtype, tag (`tag::field` too), hosttag,
+ * eventtypetag, savedsearch, savedsplunk (Search Reference, "search":
+ * <default-field> and <index-expression>). Whatever the caller says, a
+ * condition on them gives no raw-text requirement.
+ */
+const NOT_IN_RAW = new Set([
+  'earliest', 'latest', '_index_earliest', '_index_latest', 'starttime', 'endtime', 'starttimeu', 'endtimeu', 'timeformat',
+  'daysago', 'hoursago', 'minutesago', 'monthsago', 'startdaysago', 'enddaysago', 'starthoursago', 'endhoursago',
+  'startminutesago', 'endminutesago', 'startmonthsago', 'endmonthsago', 'searchtimespandays', 'searchtimespanhours',
+  'searchtimespanminutes', 'searchtimespanmonths', 'index', 'splunk_server', 'splunk_server_group', 'host', 'source',
+  'sourcetype', 'eventtype', 'tag', 'hosttag', 'eventtypetag', 'savedsearch', 'savedsplunk', 'linecount', 'punct', 'timestartpos', 'timeendpos',
+]);
+
+/** true when a `name=value` condition can never be a piece of the raw text (search-time modifiers, indexer fields) */
+export function notInRaw(field: string): boolean {
+  const f = field.toLowerCase();
+  return NOT_IN_RAW.has(f) || f.startsWith('tag::') || f.startsWith('date_');
+}
+
 type Requirement = { kind: 'all' | 'any'; items: Requirement[] } | { kind: 'text'; needle: string };
 
 const MIN_NEEDLE = 2;
@@ -42,12 +69,12 @@ function requirement(e: A.SearchExpr, verbatim: (field: string) => boolean): Req
       return needle ? { kind: 'text', needle } : undefined;
     }
     case 'compare': {
-      if (e.op !== '=' || !verbatim(e.field.name)) return undefined;
+      if (e.op !== '=' || notInRaw(e.field.name) || !verbatim(e.field.name)) return undefined;
       const needle = needleOf(e.value);
       return needle ? { kind: 'text', needle } : undefined;
     }
     case 'in': {
-      if (!verbatim(e.field.name)) return undefined;
+      if (notInRaw(e.field.name) || !verbatim(e.field.name)) return undefined;
       const needles = e.values.map(needleOf);
       if (needles.length === 0 || needles.some((n) => n === undefined)) return undefined;
       return { kind: 'any', items: (needles as string[]).map((needle) => ({ kind: 'text', needle })) };

@@ -6,6 +6,9 @@
  *   read numbers. Leading or trailing white space makes it a string.
  * - Numbers render in their shortest decimal form that reads back as the
  *   same double (at most 17 significant digits): integers without a fraction.
+ * - Integers beyond 2^53 are kept as text (JSON and CSV field values): two
+ *   that read as the same double are ordered by their exact value
+ *   (compareNumbers), so 9007199254740993 stays above 9007199254740992.
  * - Lexicographic order is by UTF-8 bytes, which for the BMP equals code unit
  *   order except for surrogates; we compare code points.
  */
@@ -45,6 +48,28 @@ export function toStr(v: Scalar | boolean): string {
   return formatNumber(v);
 }
 
+const INTEGER_TEXT = /^[+-]?\d+$/;
+
+function exactInteger(v: Scalar | boolean): bigint | undefined {
+  if (typeof v === 'string') return INTEGER_TEXT.test(v) ? BigInt(v) : undefined;
+  return typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : undefined;
+}
+
+/**
+ * Numeric order of two values whose numbers are `na` and `nb`. Doubles that
+ * differ are in the right order (rounding keeps order); equal doubles beyond
+ * 2^53 may stand for different integers written as text, which are then
+ * compared exactly.
+ */
+export function compareNumbers(a: Scalar | boolean, na: number, b: Scalar | boolean, nb: number): number {
+  if (na !== nb) return na < nb ? -1 : 1;
+  if (!(Math.abs(na) >= 2 ** 53) || a === b) return 0;
+  const x = exactInteger(a);
+  const y = exactInteger(b);
+  if (x === undefined || y === undefined) return 0;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Compares two strings by code point (UTF-8 byte order). */
 export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
@@ -66,7 +91,7 @@ export function compareStrings(a: string, b: string): number {
 export function compareScalars(a: Scalar, b: Scalar): number {
   const na = toNumber(a);
   const nb = toNumber(b);
-  if (na !== undefined && nb !== undefined) return na < nb ? -1 : na > nb ? 1 : 0;
+  if (na !== undefined && nb !== undefined) return compareNumbers(a, na, b, nb);
   if (na !== undefined) return -1;
   if (nb !== undefined) return 1;
   return compareStrings(String(a), String(b));

@@ -133,7 +133,58 @@ describe('parseTimeValue', () => {
     expect(parseTimeValue('2024-05-14T10:22:31.455Z')).toBe(1715682151.455);
     expect(parseTimeValue('2024-05-14 10:22:31Z')).toBe(1715682151);
     expect(parseTimeValue('2024-05-14T12:22:31+02:00')).toBe(1715682151);
-    expect(parseTimeValue('2024-05-14T10:22:31')).toBe(1715682151); // no zone: UTC
+    expect(parseTimeValue('2024-05-14T10:22:31')).toBe(1715682151); // no zone, no tz given: UTC
+    expect(parseTimeValue('2024-05-14T10:22:31', 'Europe/Paris')).toBe(1715682151 - 7200); // CEST
+    expect(parseTimeValue('2024-05-14T10:22:31+0000', 'Europe/Paris')).toBe(1715682151); // written zone wins
+    expect(parseTimeValue('2024-05-14', 'UTC')).toBe(1715644800); // a date alone: midnight
     expect(parseTimeValue('yesterday')).toBeUndefined();
+    expect(parseTimeValue('2024-05-14T10:22:31 and more')).toBeUndefined();
+  });
+
+  it('gives the reason for an impossible date instead of moving it', () => {
+    expect(parseTimeValue('2024-02-30T00:00:00Z')).toBe('day 30 does not exist in 2024-02');
+    expect(parseTimeValue('2023-02-29')).toBe('day 29 does not exist in 2023-02');
+    expect(parseTimeValue('2024-02-29')).toBe(1709164800); // a leap year
+    expect(parseTimeValue('2024-13-01')).toBe('month 13 does not exist');
+    expect(parseTimeValue('2024-06-01 24:00:00')).toBe('time 24:00:00 does not exist');
+    expect(parseTimeValue('0001-01-01')).toMatch(/^year 1 is outside the 32-bit epoch times/);
+    expect(parseTimeValue('2040-01-01T00:00:00Z')).toMatch(/^year 2040 is outside/);
+  });
+});
+
+describe('extract: impossible timestamps', () => {
+  it('are reported with the field and value, and the event gets the file time', () => {
+    const file: InputFile = { path: 'x.json', mtime: 1700000000 };
+    const bad: string[] = [];
+    let none = 0;
+    for (const [json, time] of [
+      ['{"timestamp":"2024-02-30T00:00:00Z"}', 1700000000],
+      ['{"_time":"0001-01-01"}', 1700000000],
+      ['{"timestamp":"2024-06-01T12:00:00"}', 1717243200 + 3 * 3600], // 12:00 in America/Sao_Paulo (UTC-3) = 15:00Z
+    ] as const) {
+      const row: Row = new Map();
+      extract({ raw: json, line: 1, format: '_json' }, { file, tz: 'America/Sao_Paulo', onBadTime: (w) => bad.push(w), onNoTime: () => none++ }, row);
+      expect(row.get('_time'), json).toBe(time);
+    }
+    expect(bad).toEqual(['timestamp "2024-02-30T00:00:00Z": day 30 does not exist in 2024-02', expect.stringMatching(/^_time "0001-01-01": year 1 is outside/)]);
+    expect(none).toBe(0);
+  });
+  it('in text lines, classic WinEventLog records and XML UtcTime too', () => {
+    const file: InputFile = { path: 'x.log', mtime: 1700000000 };
+    const bad: string[] = [];
+    for (const raw of [
+      { raw: '2023-02-29 10:00:00 a=1', line: 1, format: 'text' as const },
+      { raw: '02/30/2024 10:00:00 AM\nLogName=Security\nEventCode=4624', line: 1, format: 'WinEventLog' as const },
+      { raw: "<Event><System><TimeCreated SystemTime='2024-04-31T00:00:00.000Z'/></System></Event>", line: 1, format: 'XmlWinEventLog' as const },
+    ]) {
+      const row: Row = new Map();
+      extract(raw, { file, onBadTime: (w) => bad.push(w) }, row);
+      expect(row.get('_time')).toBe(1700000000);
+    }
+    expect(bad).toEqual([
+      '"2023-02-29 10:00:00": day 29 does not exist in 2023-02',
+      '"02/30/2024 10:00:00 AM": day 30 does not exist in 2024-02',
+      'SystemTime "2024-04-31T00:00:00.000Z": day 31 does not exist in 2024-04',
+    ]);
   });
 });

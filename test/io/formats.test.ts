@@ -4,12 +4,12 @@
  * and the broken inputs: truncated XML, a binary blob, invalid UTF-8, an
  * empty file, a 5 MB line, corrupt gzip.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { compile, run } from '../../src/api.js';
 import { rowObject } from '../../src/cli/output.js';
 import { collect } from '../../src/engine/types.js';
@@ -20,7 +20,6 @@ import type { RawEvent, ReadProblem } from '../../src/io/types.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'fixtures/events');
-const CLI = path.join(ROOT, 'dist/cli/main.js');
 const now = Date.parse('2024-06-01T00:00:00Z') / 1000;
 
 type Obj = Record<string, unknown>;
@@ -274,10 +273,34 @@ describe('broken and unusual inputs', () => {
 });
 
 describe('CLI input options', () => {
-  const cli = (args: string[]) => spawnSync('node', [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  // in process (test/support/cli.ts): no node start-up per test
+  const cli = async (args: string[]) => {
+    const r = await runCli(...args);
+    return { status: r.code, stdout: r.out, stderr: r.err };
+  };
 
-  it('reads an inputs file with per-input sourcetype, source and host', () => {
-    const r = cli(['run', 'search * | stats count by sourcetype source host', '--inputs', 'fixtures/events/inputs.txt', '-o', 'json', '--tz', 'UTC']);
+  it('a dangling link inside an -e folder is reported and the run goes on; --strict makes it exit 1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'splinter-folder-'));
+    await writeFile(path.join(dir, 'a.log'), '2024-06-01T10:00:00Z a=1\n');
+    await symlink(path.join(dir, 'gone.log'), path.join(dir, 'b.log'));
+    const r = await cli(['run', 'a=1 | stats count', '-e', dir, '-o', 'json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ count: 1 }]);
+    expect(r.stderr).toContain(`warning: skipped ${path.join(dir, 'b.log')}: cannot follow this link`);
+    const strict = await cli(['run', 'a=1 | stats count', '-e', dir, '-o', 'json', '--strict']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/error: --strict: an input could not be read: .*b\.log/);
+  });
+
+  it('an impossible timestamp gets the file time and a warning naming it', async () => {
+    const p = await tmp('dates.jsonl', '{"timestamp":"2024-02-30T00:00:00Z","a":1}\n{"timestamp":"2024-06-01T00:00:00Z","a":2}\n');
+    const r = await cli(['run', '* | stats count', '-e', p, '-o', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`warning: ${p}: 1 event has an impossible timestamp (first: timestamp "2024-02-30T00:00:00Z": day 30 does not exist in 2024-02)`);
+  });
+
+  it('reads an inputs file with per-input sourcetype, source and host', async () => {
+    const r = await cli(['run', 'search * | stats count by sourcetype source host', '--inputs', 'fixtures/events/inputs.txt', '-o', 'json', '--tz', 'UTC']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
       { sourcetype: 'app:kv', source: 'app.log', host: 'app-01', count: 2 },
@@ -286,8 +309,8 @@ describe('CLI input options', () => {
     ]);
   });
 
-  it('-e path:sourcetype=X:host=Y, and --verbose shows how each file was read', () => {
-    const r = cli(['run', 'search * | stats count by sourcetype host', '-e', 'fixtures/events/kv.log:sourcetype=app:kv:host=h1', '-e', 'fixtures/events/windows_mixed.log', '-o', 'json', '--verbose']);
+  it('-e path:sourcetype=X:host=Y, and --verbose shows how each file was read', async () => {
+    const r = await cli(['run', 'search * | stats count by sourcetype host', '-e', 'fixtures/events/kv.log:sourcetype=app:kv:host=h1', '-e', 'fixtures/events/windows_mixed.log', '-o', 'json', '--verbose']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Obj[];
     expect(out.find((x) => x.sourcetype === 'app:kv')).toEqual({ sourcetype: 'app:kv', host: 'h1', count: 2 });
@@ -297,12 +320,12 @@ describe('CLI input options', () => {
 
   it('reports the first 20 unreadable records in full, then a count, and a per-file line', async () => {
     const p = await tmp('bad.jsonl', Array.from({ length: 25 }, (_, i) => `{"ok":${i}}\n[1]`).join('\n') + '\n');
-    const r = cli(['run', 'search *', '-e', p, '-o', 'json']);
+    const r = await cli(['run', 'search *', '-e', p, '-o', 'json']);
     expect(r.status).toBe(0);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('warning: skipped'))).toHaveLength(20);
     expect(r.stderr).toContain('warning: 5 more unreadable lines or records not shown');
     expect(r.stderr).toContain('; 25 events, 25 skipped');
-    const strict = cli(['run', 'search *', '-e', p, '-o', 'json', '--strict']);
+    const strict = await cli(['run', 'search *', '-e', p, '-o', 'json', '--strict']);
     expect(strict.status).toBe(1);
   });
 });

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SplError } from '../../src/diagnostics/diagnostic.js';
 import { expandInputs, globToRegExp } from '../../src/io/inputs.js';
+import { readEvents } from '../../src/io/readers/index.js';
+import type { ReadProblem } from '../../src/io/types.js';
 
 let dir = '';
 beforeAll(async () => {
@@ -45,6 +47,62 @@ describe('expandInputs', () => {
       expect(d.message).toContain(p);
       expect(d.hint).toBeTruthy();
     }
+  });
+
+  it('walks a symlink loop once: each real file is read once', async () => {
+    const d = await mkdtemp(path.join(tmpdir(), 'splinter-loop-'));
+    await mkdir(path.join(d, 'sub'));
+    await writeFile(path.join(d, 'a.log'), 'x\n');
+    await writeFile(path.join(d, 'sub', 'b.log'), 'y\n');
+    await symlink('..', path.join(d, 'sub', 'up')); // sub/up -> d: a loop
+    await symlink('.', path.join(d, 'self'));
+    await symlink('a.log', path.join(d, 'again.log')); // a second name for a.log
+    const files = await expandInputs([d]);
+    expect(files.map((f) => path.relative(d, f.path))).toEqual(['a.log', path.join('sub', 'b.log')]);
+    // a glob and a file named twice through a link: still once
+    expect((await expandInputs([path.join(d, '**/*.log'), path.join(d, 'again.log')])).length).toBe(2);
+  });
+
+  it('reports a dangling link or unreadable entry inside a folder and lists the rest', async () => {
+    const d = await mkdtemp(path.join(tmpdir(), 'splinter-skip-'));
+    await writeFile(path.join(d, 'a.log'), 'x\n');
+    await symlink(path.join(d, 'gone.log'), path.join(d, 'b.log'));
+    const skipped: ReadProblem[] = [];
+    const files = await expandInputs([d], (p) => skipped.push(p));
+    expect(files.map((f) => path.basename(f.path))).toEqual(['a.log']);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].file).toBe(path.join(d, 'b.log'));
+    expect(skipped[0].reason).toMatch(/cannot follow this link: .*; skipped/);
+  });
+
+  it('a file found in a folder that cannot be opened is one problem, not an error; a named one is an error', async () => {
+    const d = await mkdtemp(path.join(tmpdir(), 'splinter-gone-'));
+    await writeFile(path.join(d, 'a.log'), 'x=1\n');
+    await writeFile(path.join(d, 'b.log'), 'y=2\n');
+    const files = await expandInputs([d]);
+    expect(files.every((f) => f.inFolder)).toBe(true);
+    await rm(path.join(d, 'a.log')); // gone between listing and reading
+    const problems: ReadProblem[] = [];
+    const events = [];
+    for (const f of files) for await (const e of readEvents(f, (p) => problems.push(p))) events.push(e.raw);
+    expect(events).toEqual(['y=2']);
+    expect(problems).toEqual([{ file: path.join(d, 'a.log'), line: 0, reason: 'cannot read this file: it does not exist; skipped' }]);
+    const named = { path: path.join(d, 'a.log'), mtime: 0 };
+    await expect((async () => {
+      for await (const e of readEvents(named, () => {})) void e;
+    })()).rejects.toBeInstanceOf(SplError);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a file without read permission inside a folder is reported and skipped', async () => {
+    const d = await mkdtemp(path.join(tmpdir(), 'splinter-perm-'));
+    await writeFile(path.join(d, 'a.log'), 'x=1\n');
+    await writeFile(path.join(d, 'b.log'), 'y=2\n');
+    await chmod(path.join(d, 'a.log'), 0o000);
+    const problems: ReadProblem[] = [];
+    const events = [];
+    for (const f of await expandInputs([d])) for await (const e of readEvents(f, (p) => problems.push(p))) events.push(e.raw);
+    expect(events).toEqual(['y=2']);
+    expect(problems[0].reason).toBe('cannot read this file: permission denied; skipped');
   });
 
   it('compiles globs', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLookupCsv, toCsv } from '../../src/lookups/csv.js';
 import { LookupRegistry, lookupsBesideMacros } from '../../src/lookups/registry.js';
 import { ROOT } from '../support/cases.js';
+import { compile } from '../../src/api.js';
 
 const FIX = join(ROOT, 'fixtures', 'lookups');
 
@@ -88,5 +89,25 @@ describe('lookup CSV', () => {
     // max_matches is kept in its documented range 1-1000
     expect(r.get('geo')!.maxMatches).toBe(1);
     expect([...r.get('geo')!.matchTypes]).toEqual([['net', 'CIDR']]);
+  });
+
+  it('a filename with a folder part (../../x.csv) is refused: only files inside the lookup folders are read', () => {
+    const root = mkdtempSync(join(tmpdir(), 'splinter-escape-'));
+    writeFileSync(join(root, 'secret.csv'), 'k,v\nleak,1\n');
+    const app = join(root, 'apps', 'app');
+    mkdirSync(join(app, 'default'), { recursive: true });
+    mkdirSync(join(app, 'lookups'));
+    writeFileSync(join(app, 'default', 'transforms.conf'), '[up]\nfilename = ../../../secret.csv\n[abs]\nfilename = ' + join(root, 'secret.csv') + '\n');
+    writeFileSync(join(app, 'lookups', 'y.yml'), 'name: up_yaml\nfilename: ../../secret.csv\n');
+    const r = LookupRegistry.load([app]);
+    for (const name of ['up', 'abs', 'up_yaml']) {
+      const def = r.get(name)!;
+      expect(def.file, name).toBeUndefined();
+      expect(def.unsupported, name).toMatch(/is a path, not a file name in the lookups folder/);
+    }
+    expect(r.problems.filter((p) => /is a path/.test(p))).toHaveLength(3);
+    const c = compile('| makeresults | eval k="leak" | lookup up k OUTPUT v', { macros: new Map(), now: 0, tz: 'UTC', lookups: r });
+    expect(c.stage).toBe('plan');
+    expect(c.diagnostics[0].hint).toMatch(/is a path/);
   });
 });

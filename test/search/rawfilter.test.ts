@@ -30,6 +30,15 @@ describe('rawFilter', () => {
     expect(filterOf('Image=*')).toBeUndefined();
     expect(filterOf('action=allowed')).toBeUndefined();
   });
+  it('search-time modifiers and indexer fields are never raw text, whatever the caller says', () => {
+    const all = () => true;
+    for (const q of ['earliest=-24h', 'latest="05/14/2024:11:00:00"', '_index_earliest=-1d', 'index=main', 'splunk_server=local', 'eventtype=zzz', 'tag::action=zzz', 'savedsearch=zzz', 'starttimeu=12', 'host IN (zz, yy)']) {
+      expect(filterOf(q, all), q).toBeUndefined();
+    }
+    // the other conditions of the search still narrow it
+    expect(filterOf('earliest=-24h PipeName=*zzzz*', all)!(RAW)).toBe(false);
+    expect(filterOf('earliest=-24h PipeName=*anonymous*', all)!(RAW)).toBe(true);
+  });
   it('an OR needs a condition on every branch', () => {
     expect(filterOf('PipeName=*zzz* OR action=allowed')).toBeUndefined();
     expect(filterOf('PipeName=*zzz* OR Image=*tools*')!(RAW)).toBe(true);

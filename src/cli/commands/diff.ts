@@ -280,7 +280,7 @@ async function diffCommand(arg: string | undefined, o: DiffOptions): Promise<num
   let rowsA: Row[];
   let rowsB: Row[];
   try {
-    setup = await runSetup(o, a.plan!.readsEvents || b.plan!.readsEvents, tctx);
+    setup = await runSetup(o, a.plan!.readsEvents || b.plan!.readsEvents, tctx, read.onProblem);
     const said = new Set<string>();
     const notify = (d: Parameters<typeof renderDiagnostic>[0], c: Compiled) => {
       const s = renderDiagnostic(d, c.search);

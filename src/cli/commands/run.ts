@@ -19,11 +19,12 @@ async function runCommand(arg: string | undefined, o: SearchOptions & EventOptio
   const compiled = compileSearch(text, { macros: table, ...tctx, name, ...(at ? { at } : {}), lookups: lookupRegistry(o) });
   if (!compiled.plan) return failCompile(compiled);
 
-  const setup = await runSetup(o, compiled.plan.readsEvents, tctx);
+  // an unreadable line, or a file or folder inside an input folder that cannot be read: reported, skipped; fatal under --strict
+  const read = new ReadReport(o.strict);
+  const setup = await runSetup(o, compiled.plan.readsEvents, tctx, read.onProblem);
   const format: Format = o.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const display = displayFormatter(compiled.plan, tctx);
   const writer = makeWriter(format, { tz: tctx.tz, write: (s) => process.stdout.write(s), ...(display ? { display } : {}) });
-  const read = new ReadReport(o.strict);
   const started = Date.now();
   let results = 0;
   const stages = o.stages === undefined ? undefined : new StageReport(compiled.plan, compiled.expansion?.text ?? text, stageRows(o.stages));
@@ -41,7 +42,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & EventOptio
   );
   const stopProgress = read.progress(started);
   try {
-    for await (const batch of rows) {
+    for await (const batch of read.strictFailure ? empty() : rows) {
       if (read.strictFailure) break;
       results += batch.length;
       writer.rows(batch);
@@ -54,12 +55,14 @@ async function runCommand(arg: string | undefined, o: SearchOptions & EventOptio
   read.end(!!o.verbose);
   if (o.verbose || read.problems.length > 0) stderr(read.summary(`${results} result${results === 1 ? '' : 's'}`, started));
   if (read.strictFailure) {
-    stderr(`error: --strict: an input line could not be read: ${read.strictFailure}`);
+    stderr(`error: --strict: an input could not be read: ${read.strictFailure}`);
     return EXIT.runtime;
   }
   return EXIT.ok;
 }
 
+
+async function* empty(): AsyncGenerator<never> {}
 
 /** --stages [n]: the rows shown per stage (default 3). */
 function stageRows(v: string | boolean): number {

@@ -16,8 +16,14 @@
  *   merged); otherwise the file is replaced. No results: the file is left
  *   alone unless create_empty / override_if_empty ask otherwise (both
  *   default true: an empty file with no rows is written).
+ * - [decision] The file is never written (or read, for append) through a
+ *   symbolic link: a link at `<folder>/<file name>` could point anywhere
+ *   outside the folder, so it is refused with an error. The new content is
+ *   written to a temporary file in the folder and renamed over the old one,
+ *   so a hard link to a file elsewhere is replaced, not written through, and
+ *   a link swapped in meanwhile is replaced rather than followed.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { GenericCommand } from '../../ast/nodes.js';
 import { parseLookupCsv, toCsv } from '../../lookups/csv.js';
@@ -27,6 +33,14 @@ import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { collect, batches, type Operator, type RowStream, type RunContext } from '../types.js';
 import { SplError } from '../../diagnostics/diagnostic.js';
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operator {
   const args = new Args(node).allowOnly('append', 'create_empty', 'override_if_empty', 'max', 'key_field', 'createinapp', 'create_context', 'output_format').only(['value'], 'outputlookup <name>');
@@ -53,6 +67,14 @@ export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operat
       } else {
         const written = max === undefined ? rows : rows.slice(0, max);
         const path = join(outDir, fileName);
+        if (isLink(path)) {
+          throw new SplError({
+            stage: 'runtime',
+            message: `outputlookup refuses to write ${path}: it is a symbolic link, which may point outside the --outputlookup-dir folder`,
+            span: vals[0].span,
+            hint: 'remove the link, or write under another name',
+          });
+        }
         if (written.length > 0 || (overrideIfEmpty && (createEmpty || existsSync(path)))) {
           const columns: string[] = [];
           const seen = new Set<string>();
@@ -67,10 +89,14 @@ export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operat
           const cells = written.map((r) => columns.map((c) => valuesOf(r.get(c)).map(toStr).join('\n')));
           const priorCols = prior.length ? columns.length : 0;
           const priorRows = prior.map((r) => columns.map((_, i) => (i < r.length && i < priorCols ? r[i] : '')));
+          const tmp = join(outDir, `.${fileName}.${process.pid}.tmp`);
           try {
             mkdirSync(outDir, { recursive: true });
-            writeFileSync(path, toCsv(columns, [...priorRows, ...cells]));
+            // 'wx': fails rather than follow anything already at the temporary name
+            writeFileSync(tmp, toCsv(columns, [...priorRows, ...cells]), { flag: 'wx' });
+            renameSync(tmp, path);
           } catch (e) {
+            rmSync(tmp, { force: true });
             throw new SplError({ stage: 'runtime', message: `outputlookup cannot write ${path}: ${(e as Error).message}`, span: vals[0].span });
           }
         }

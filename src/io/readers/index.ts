@@ -49,15 +49,18 @@ export function makeAssembler(format: Format, emit: EmitEvent, problem: EmitProb
   }
 }
 
-function openError(file: InputFile, err: NodeJS.ErrnoException): SplError {
-  const why =
-    err.code === 'ENOENT'
+function openReason(err: NodeJS.ErrnoException): string {
+  return err.code === 'ENOENT'
       ? 'it does not exist'
       : err.code === 'EACCES' || err.code === 'EPERM'
         ? 'permission denied'
         : err.code === 'EISDIR'
           ? 'it is a folder'
           : err.message;
+}
+
+function openError(file: InputFile, err: NodeJS.ErrnoException): SplError {
+  const why = openReason(err);
   return new SplError({
     stage: 'input',
     message: `cannot read ${file.path}: ${why}`,
@@ -149,7 +152,12 @@ export async function* readEvents(
       if (err && typeof err.code === 'string' && err.code.startsWith('Z_')) {
         // corrupt or cut-off gzip data: what was read so far stands
         problem(splitter.lines + 1, `gzip data is corrupt or cut off (${err.message}); the rest of the file is skipped`);
-      } else if (err && typeof err.code === 'string') throw openError(file, err);
+      } else if (err && typeof err.code === 'string') {
+        // a file found in a folder that cannot be read is one skipped input, not the end of the run
+        if (!file.inFolder) throw openError(file, err);
+        problem(0, `cannot read this file: ${openReason(err)}; skipped`);
+        return;
+      }
       else throw e;
     }
     splitter.end();

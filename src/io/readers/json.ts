@@ -17,6 +17,7 @@
 import type { Assembler, EmitEvent, EmitProblem } from './assembler.js';
 import { BadRun, isBlank } from './assembler.js';
 import { snippet } from './lines.js';
+import { parseJsonExact } from '../json.js';
 
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
@@ -61,8 +62,9 @@ export class JsonAssembler implements Assembler {
     }
     if (isBlank(text)) return;
     let value: unknown;
+    let elements: readonly string[] | undefined;
     try {
-      value = JSON.parse(text);
+      ({ value, elements } = parseJsonExact(text));
     } catch (e) {
       if (this.mode === undefined) {
         this.mode = 'stream';
@@ -75,7 +77,7 @@ export class JsonAssembler implements Assembler {
     this.mode = 'lines';
     if (Array.isArray(value)) {
       this.bad.flush();
-      this.elements(value, text, lineNo);
+      this.elements(value, text, lineNo, elements);
       return;
     }
     if (value === null || typeof value !== 'object') {
@@ -86,13 +88,13 @@ export class JsonAssembler implements Assembler {
     this.emit({ raw: text, line: lineNo, format: '_json', json: value });
   }
 
-  /** the object elements of an array read on one line: each is an event, its raw text re-serialised */
-  private elements(arr: unknown[], text: string, lineNo: number): void {
+  /** the object elements of an array read on one line: each is an event, its raw text as written (or re-serialised) */
+  private elements(arr: unknown[], text: string, lineNo: number, written: readonly string[] | undefined): void {
     let skipped = 0;
-    for (const v of arr) {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) this.emit({ raw: JSON.stringify(v), line: lineNo, format: '_json', json: v });
+    arr.forEach((v, i) => {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) this.emit({ raw: written?.[i] ?? JSON.stringify(v), line: lineNo, format: '_json', json: v });
       else skipped++;
-    }
+    });
     if (skipped > 0) this.problem(lineNo, `${skipped} element${skipped === 1 ? '' : 's'} of the array on this line ${skipped === 1 ? 'is' : 'are'} not a JSON object ("${snippet(text)}"); skipped`);
   }
 
@@ -160,7 +162,7 @@ export class JsonAssembler implements Assembler {
     this.parts = [];
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = parseJsonExact(raw).value;
     } catch (e) {
       this.problem(this.elementLine, `JSON value is not valid: ${(e as Error).message}; skipped`);
       return;

@@ -1,9 +1,10 @@
 /**
  * Splits a byte stream into lines without reading the whole file: each line
  * is decoded on its own (so a kept field value only holds on to its own
- * line, not to a whole read chunk). `\n` and `\r\n` end a line; a final line
- * without a newline is a line too. A UTF-8 byte order mark at the start is
- * dropped.
+ * line, not to a whole read chunk). `\n`, `\r\n` and a lone `\r` end a line,
+ * as Splunk's default LINE_BREAKER `([\r\n]+)` breaks on any of them
+ * (props.conf.spec); a final line without a newline is a line too. A UTF-8
+ * byte order mark at the start is dropped.
  */
 const LF = 10;
 const CR = 13;
@@ -14,6 +15,8 @@ export class LineSplitter {
   private carry: Buffer | undefined;
   private lineNo = 0;
   private first = true;
+  /** the previous chunk ended with a CR: a LF starting this one belongs to it */
+  private afterCr = false;
 
   constructor(private readonly onLine: LineSink) {}
 
@@ -28,20 +31,38 @@ export class LineSplitter {
       this.first = false;
       if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
     }
-    let nl = buf.indexOf(LF, start);
-    if (nl >= 0 && this.carry !== undefined) {
-      const joined = Buffer.concat([this.carry, buf.subarray(start, nl)]);
-      this.carry = undefined;
-      this.emit(joined, 0, joined.length);
-      start = nl + 1;
-      nl = buf.indexOf(LF, start);
+    if (this.afterCr && buf.length > 0) {
+      this.afterCr = false;
+      if (buf[start] === LF) start++;
     }
-    while (nl >= 0) {
-      this.emit(buf, start, nl);
-      start = nl + 1;
-      nl = buf.indexOf(LF, start);
+    const n = buf.length;
+    // next CR at or after `start` (-1: none left in this chunk); most files have none, so it is searched rarely
+    let cr = buf.indexOf(CR, start);
+    let lf = buf.indexOf(LF, start);
+    for (;;) {
+      if (cr >= 0 && cr < start) cr = buf.indexOf(CR, start);
+      if (lf >= 0 && lf < start) lf = buf.indexOf(LF, start);
+      let end: number;
+      let next: number;
+      if (lf >= 0 && (cr < 0 || lf < cr)) {
+        end = lf;
+        next = lf + 1;
+      } else if (cr >= 0) {
+        end = cr;
+        if (cr + 1 < n) next = buf[cr + 1] === LF ? cr + 2 : cr + 1;
+        else {
+          next = n;
+          this.afterCr = true;
+        }
+      } else break;
+      if (this.carry !== undefined) {
+        const joined = Buffer.concat([this.carry, buf.subarray(start, end)]);
+        this.carry = undefined;
+        this.emit(joined, 0, joined.length);
+      } else this.emit(buf, start, end);
+      start = next;
     }
-    if (start < buf.length) {
+    if (start < n) {
       const rest = buf.subarray(start);
       // copy: the caller may reuse its buffer
       this.carry = this.carry === undefined ? Buffer.from(rest) : Buffer.concat([this.carry, rest]);
@@ -57,7 +78,6 @@ export class LineSplitter {
   }
 
   private emit(buf: Buffer, start: number, end: number): void {
-    if (end > start && buf[end - 1] === CR) end--;
     this.lineNo++;
     this.onLine(buf.toString('utf8', start, end), this.lineNo);
   }

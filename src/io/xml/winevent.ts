@@ -39,6 +39,7 @@
  * without a Name in EventData gives the field `Data` (multivalue); leaf
  * elements of <UserData> become fields by element name.
  */
+import { parseIso } from '../../time/iso.js';
 import type { Row, Scalar, Value } from '../../values/value.js';
 
 /**
@@ -332,62 +333,6 @@ function scanUserData(s: string, start: number, row: Row): void {
 // ---------------------------------------------------------------------------
 // _time
 
-function digits(s: string, i: number, n: number): number {
-  let v = 0;
-  for (let k = 0; k < n; k++) {
-    const c = s.charCodeAt(i + k) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-/**
- * Parses `YYYY-MM-DD?HH:MM:SS[.fraction]` (separator ` ` or `T`) as UTC, with
- * at most `maxFrac` fraction digits read (more are ignored: truncation).
- * Returns epoch seconds, or undefined.
- */
-function parseUtc(s: string, maxFrac: number, requireZ: boolean): number | undefined {
-  if (s.length < 19) return undefined;
-  const y = digits(s, 0, 4);
-  const mo = digits(s, 5, 2);
-  const d = digits(s, 8, 2);
-  const h = digits(s, 11, 2);
-  const mi = digits(s, 14, 2);
-  const se = digits(s, 17, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return undefined;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-  const sep = s.charCodeAt(10);
-  if (sep !== 32 && sep !== 84) return undefined;
-  let i = 19;
-  let frac = 0;
-  let scale = 1;
-  if (i < s.length && s.charCodeAt(i) === 46) {
-    i++;
-    let n = 0;
-    while (i < s.length) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      if (n < maxFrac) {
-        frac = frac * 10 + c;
-        scale *= 10;
-      }
-      n++;
-      i++;
-    }
-    if (n === 0) return undefined;
-  }
-  if (requireZ) {
-    if (i >= s.length || s.charCodeAt(i) !== 90) return undefined; // Z
-    i++;
-  }
-  if (i !== s.length) return undefined;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, se);
-  if (Number.isNaN(ms)) return undefined;
-  // exact decimal → nearest double: integer count of fraction units, one division
-  return (ms / 1000 * scale + frac) / scale;
-}
-
 function single(v: Value | undefined): string | undefined {
   if (v === undefined) return undefined;
   if (Array.isArray(v)) return typeof v[0] === 'string' ? (v[0] as string) : undefined;
@@ -396,24 +341,22 @@ function single(v: Value | undefined): string | undefined {
 
 /**
  * `_time` of an XmlWinEventLog event in epoch seconds:
- * - `UtcTime` read with `%Y-%m-%d %H:%M:%S.%3N` in UTC, the
+ * - `UtcTime` (`%Y-%m-%d %H:%M:%S.%3N`) in UTC, the
  *   Splunk_TA_microsoft_sysmon 5.0.0 TIME_PREFIX/TIME_FORMAT/TZ rule (§5.1);
- * - else `SystemTime` (ISO 8601 ending in Z), fraction truncated to
- *   microseconds (Splunk keeps _time to the microsecond);
- * - else undefined.
+ * - else `SystemTime` (ISO 8601 ending in Z), to the microsecond (Splunk
+ *   keeps _time to the microsecond; src/time/iso.ts);
+ * - else undefined; a string when the timestamp found is an impossible date
+ *   (the reason).
  */
-export function eventTime(row: Row): number | undefined {
+export function eventTime(row: Row): number | string | undefined {
   const utc = single(row.get('UtcTime'));
   if (utc !== undefined) {
-    const t = parseUtc(utc, 3, false);
+    const t = parseIso(utc, 'UTC');
+    if (typeof t === 'string') return `UtcTime "${utc}": ${t}`;
     if (t !== undefined) return t;
   }
   const st = single(row.get('SystemTime')) ?? single(row.get('TimeCreated'));
-  if (st !== undefined) return parseUtc(st, 6, true);
-  return undefined;
-}
-
-/** Parses an ISO 8601 UTC timestamp as eventTime does (exported for other readers). */
-export function parseIsoUtc(s: string, maxFrac = 6): number | undefined {
-  return parseUtc(s, maxFrac, s.endsWith('Z'));
+  if (st === undefined) return undefined;
+  const t = parseIso(st, 'UTC');
+  return typeof t === 'string' ? `SystemTime "${st}": ${t}` : t;
 }

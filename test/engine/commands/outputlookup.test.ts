@@ -1,11 +1,12 @@
 /** outputlookup writes only into the folder the user names, and passes the results on. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, run } from '../../../src/api.js';
 import { collect } from '../../../src/engine/types.js';
 import { LookupRegistry } from '../../../src/lookups/registry.js';
+import type { SplError } from '../../../src/diagnostics/diagnostic.js';
 import { loadMacroTable } from '../../../src/macros/index.js';
 
 async function runSearch(search: string, lookups: LookupRegistry) {
@@ -38,6 +39,32 @@ describe('outputlookup', () => {
     expect(rows).toHaveLength(1);
     expect(notes[0]).toMatch(/not written/);
     expect(existsSync('seen.csv')).toBe(false);
+  });
+
+  it('refuses to write or append through a symbolic link in the folder; the file it points to is untouched', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'splinter-outside-'));
+    const victim = join(outside, 'victim.csv');
+    writeFileSync(victim, 'keep\n1\n');
+    const dir = mkdtempSync(join(tmpdir(), 'splinter-out-'));
+    symlinkSync(victim, join(dir, 'seen.csv'));
+    const reg = new LookupRegistry({ outputDir: dir });
+    for (const search of ['| makeresults | eval user="ann" | outputlookup seen.csv', '| makeresults | eval user="ann" | outputlookup append=t seen']) {
+      const err = await runSearch(search, reg).catch((e: unknown) => e);
+      expect((err as SplError).first.message).toMatch(/refuses to write .*seen\.csv: it is a symbolic link/);
+      expect(readFileSync(victim, 'utf8')).toBe('keep\n1\n');
+    }
+  });
+
+  it('replaces a hard-linked file instead of writing through it', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'splinter-outside-'));
+    const victim = join(outside, 'victim.csv');
+    writeFileSync(victim, 'keep\n1\n');
+    const dir = mkdtempSync(join(tmpdir(), 'splinter-out-'));
+    linkSync(victim, join(dir, 'seen.csv'));
+    await runSearch('| makeresults | eval user="ann" | fields - _time | outputlookup seen.csv', new LookupRegistry({ outputDir: dir }));
+    expect(readFileSync(join(dir, 'seen.csv'), 'utf8')).toBe('user\nann\n');
+    expect(readFileSync(victim, 'utf8')).toBe('keep\n1\n');
+    expect(lstatSync(join(dir, 'seen.csv')).nlink).toBe(1);
   });
 
   it('refuses a path', () => {
