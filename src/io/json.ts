@@ -11,6 +11,25 @@
 import type { Row } from '../values/value.js';
 import { addValue } from './xml/winevent.js';
 
+/**
+ * The deepest JSON event splinter reads. [decision] Splunk documents no
+ * depth; flattening recurses, so an event nested deeper than this (a 5,000
+ * deep one overflowed the stack) is skipped and reported by the reader.
+ */
+export const MAX_JSON_DEPTH = 500;
+
+/** True when a parsed JSON value nests objects or arrays deeper than `max`, found without recursion. */
+export function jsonTooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const c of Array.isArray(v) ? v : Object.values(v as object)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return false;
+}
+
 function flattenInto(value: unknown, name: string, row: Row): void {
   if (value === null) {
     addValue(row, name, 'null');
@@ -41,7 +60,7 @@ function flattenInto(value: unknown, name: string, row: Row): void {
 
 /** Adds the fields of a parsed JSON object to the row. */
 export function flattenJson(obj: unknown, row: Row): void {
-  if (obj === null || typeof obj !== 'object') return;
+  if (obj === null || typeof obj !== 'object' || jsonTooDeep(obj)) return;
   if (Array.isArray(obj)) flattenInto(obj, '', row);
   else flattenInto(obj, '', row);
 }

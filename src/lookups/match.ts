@@ -20,7 +20,7 @@
 import { parseCidr, parseIp, type Cidr } from '../functions/eval/ip.js';
 import { toStr } from '../values/coerce.js';
 import type { Scalar, Value } from '../values/value.js';
-import { wildcardRegExp } from '../values/wildcard.js';
+import { wildcardTest } from '../values/wildcard.js';
 import type { LookupTable } from './csv.js';
 import type { LookupDefinition } from './registry.js';
 import type { LookupScript } from './scripts.js';
@@ -69,8 +69,8 @@ function tableMatcher(def: LookupDefinition, table: LookupTable, inputColumns: r
       const cell = row[c];
       const kind = kinds[k];
       if (kind === 'WILDCARD' && cell.includes('*')) {
-        const re = wildcardRegExp(cell, def.caseSensitive);
-        return (v) => re.test(v);
+        const test = wildcardTest(cell, def.caseSensitive);
+        return (v) => test(v);
       }
       if (kind === 'CIDR') {
         const net = parseCidr(cell);

@@ -57,6 +57,16 @@ export type { MacroCall, MacroCallArg } from './scan.js';
 
 /** Maximum nesting of macro calls. */
 export const MAX_MACRO_DEPTH = 50;
+/**
+ * Maximum size of an expansion: characters of expanded text, and macro calls
+ * expanded. Depth alone does not bound the work: `f1` = `f2`_`f2`, 24 levels
+ * deep, is 2^24 calls (it ran 2 minutes to 2.6 GB). [decision] Splunk
+ * documents no limit that we could find; a megabyte of search text and
+ * 10,000 calls are far beyond real searches (the security_content corpus
+ * expands to a few KB).
+ */
+export const MAX_EXPANDED_CHARS = 1_000_000;
+export const MAX_MACRO_CALLS = 10_000;
 
 export interface ExpandOptions {
   /**
@@ -486,6 +496,14 @@ class Expander {
     if (seen >= 0) {
       const chain = [...stack.slice(seen), key].map((k) => `\`${k}\``).join(' → ');
       throw this.error(m, call.span, `macro \`${key}\` expands into itself: ${chain}`);
+    }
+    if (this.out.length > MAX_EXPANDED_CHARS || this.calls.length >= MAX_MACRO_CALLS) {
+      throw this.error(
+        m,
+        call.span,
+        `the expanded search is too large: more than ${this.out.length > MAX_EXPANDED_CHARS ? `${MAX_EXPANDED_CHARS.toLocaleString('en-US')} characters` : `${MAX_MACRO_CALLS.toLocaleString('en-US')} macro calls`} (at \`${key}\`)`,
+        'a macro that calls another macro several times doubles the text at each level: call it fewer times',
+      );
     }
     if (depth >= MAX_MACRO_DEPTH) {
       throw this.error(

@@ -79,18 +79,111 @@ function toDiagnostic(e: IRecognitionException, text: string): Diagnostic {
   return { stage: 'parse', message, span, ...(hint ? { hint } : {}) };
 }
 
+/**
+ * How deeply a search may nest: parentheses, subsearch brackets and runs of
+ * prefix operators (`NOT NOT ...`, `- - 1`) together. The parser is recursive
+ * descent, so each level costs stack; past this the search is refused with a
+ * diagnostic instead of overflowing the stack. [decision] The Search
+ * Reference gives no limit; 64 is far above what real searches use (the
+ * security_content corpus nests at most a few levels) and well below what
+ * the parser survives (about 200 parenthesised eval levels with the default stack, about 100 with half of it).
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * How many commands a search may have, subsearches included. [decision] No
+ * Splunk limit is documented; planning time grows faster than linearly with
+ * the number of commands (each planner sees the ones before it), and real
+ * searches have tens. Past this the search is refused at the pipe that
+ * goes over, instead of running for minutes.
+ */
+export const MAX_COMMANDS = 1000;
+
+const OPENERS: ReadonlySet<TokenType> = new Set([T.LParen, T.LBracket]);
+const CLOSERS: ReadonlySet<TokenType> = new Set([T.RParen, T.RBracket]);
+const PREFIX: ReadonlySet<TokenType> = new Set([T.Not, T.Minus, T.Plus]);
+
+/** The first token where the nesting goes past MAX_NESTING, as a diagnostic. */
+function nestingCheck(tokens: readonly IToken[]): Diagnostic | undefined {
+  let depth = 0;
+  let run = 0;
+  let prevType: TokenType | undefined;
+  let pipes = 0;
+  for (const tok of tokens) {
+    const type = tok.tokenType;
+    if (type === T.Pipe && ++pipes >= MAX_COMMANDS) {
+      return {
+        stage: 'parse',
+        message: `the search has too many commands: more than ${MAX_COMMANDS}`,
+        span: { start: tok.startOffset, end: tok.startOffset + 1 },
+        hint: 'split the work across several searches',
+      };
+    }
+    if (OPENERS.has(type)) depth++;
+    else if (CLOSERS.has(type)) depth = Math.max(0, depth - 1);
+    // a run of the same prefix operator nests one level per operator
+    run = PREFIX.has(type) ? (type === prevType ? run + 1 : 1) : 0;
+    prevType = type;
+    if (depth + run > MAX_NESTING) {
+      return {
+        stage: 'parse',
+        message: `the search is nested too deeply: more than ${MAX_NESTING} levels of parentheses, subsearches or NOT`,
+        span: { start: tok.startOffset, end: (tok.endOffset ?? tok.startOffset) + 1 },
+        hint: 'simplify the expression: remove redundant parentheses, or split it across several commands',
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * How deep the syntax tree may be, in objects: a chain of binary operators
+ * (`1+1+...`, `a=1 OR a=2 OR ...`) nests one level per operator. The
+ * compiler and every walker of the tree recurse, so past this the search is
+ * refused with a diagnostic instead of overflowing the stack. [decision] No
+ * Splunk limit is documented; 1,000 allows chains of several hundred terms.
+ */
+export const MAX_TREE_DEPTH = 1000;
+
+/** The span of the first node deeper than MAX_TREE_DEPTH, found without recursion. */
+function treeDepthCheck(ast: Pipeline): Diagnostic | undefined {
+  const stack: [unknown, number, { start: number; end: number } | undefined][] = [[ast, 0, undefined]];
+  while (stack.length) {
+    const [node, depth, near] = stack.pop()!;
+    const span = (node as { span?: { start: number; end: number } }).span;
+    const here = span && typeof span.start === 'number' ? span : near;
+    if (depth > MAX_TREE_DEPTH) {
+      return {
+        stage: 'parse',
+        message: `the search is nested too deeply: an expression more than ${MAX_TREE_DEPTH} operators deep`,
+        ...(here ? { span: here } : {}),
+        hint: 'write a long chain of OR as field IN (a, b, ...), or split a long expression across several eval commands',
+      };
+    }
+    for (const [k, v] of Object.entries(node as object)) {
+      if (k !== 'span' && v !== null && typeof v === 'object') stack.push([v, depth + 1, here]);
+    }
+  }
+  return undefined;
+}
+
 export function parse(text: string): ParseResult {
   const lexed = tokenize(text);
   if (lexed.errors.length) return { diagnostics: lexed.errors };
   if (lexed.tokens.length === 0) {
     return { diagnostics: [{ stage: 'parse', message: 'the search is empty', span: { start: 0, end: text.length }, hint: 'write search terms, or start with | and a generating command' }] };
   }
+  const deep = nestingCheck(lexed.tokens);
+  if (deep) return { diagnostics: [deep] };
   const parser = parserInstance();
   parser.input = lexed.tokens;
   const cst = parser.pipeline();
   if (parser.errors.length) return { diagnostics: parser.errors.slice(0, 1).map((e) => toDiagnostic(e, text)) };
   try {
-    return { ast: buildAst(cst), diagnostics: [] };
+    const ast = buildAst(cst);
+    const tooDeep = treeDepthCheck(ast);
+    if (tooDeep) return { diagnostics: [tooDeep] };
+    return { ast, diagnostics: [] };
   } catch (e) {
     if (e instanceof AstError) return { diagnostics: [{ stage: 'parse', message: e.message, span: e.span, ...(e.hint ? { hint: e.hint } : {}) }] };
     throw e;

@@ -18,7 +18,7 @@ import { cidrContains, parseCidr, parseIp } from '../functions/eval/ip.js';
 import { parseTimeModifier } from '../time/index.js';
 import { compareNumbers, compareStrings, toNumber, toStr } from '../values/coerce.js';
 import type { Row, Scalar } from '../values/value.js';
-import { escapeRegExp, hasWildcard, wildcardRegExp } from '../values/wildcard.js';
+import { hasWildcard, wildcardTest } from '../values/wildcard.js';
 
 export type RowPredicate = (row: Row) => boolean;
 
@@ -56,8 +56,8 @@ function valueTest(value: A.SearchValue): ValueTest {
     };
   }
   if (hasWildcard(text)) {
-    const re = wildcardRegExp(text, caseSensitive);
-    return (v) => re.test(toStr(v));
+    const test = wildcardTest(text, caseSensitive);
+    return (v) => test(toStr(v));
   }
   if (caseSensitive) return (v) => toStr(v) === text;
   const lower = text.toLowerCase();
@@ -82,11 +82,11 @@ function termTest(value: A.SearchValue): RowPredicate {
   const text = value.text;
   if (text === '*') return () => true;
   const caseSensitive = value.modifier === 'CASE';
-  const body = text.split('*').map(escapeRegExp).join('[\\s\\S]*');
-  const re = new RegExp(body, caseSensitive ? '' : 'i');
+  // a term matches anywhere in the text: the pattern with a `*` at each end
+  const anywhere = wildcardTest(`*${text}*`, caseSensitive);
   const needle = caseSensitive ? text : text.toLowerCase();
   const simple = !hasWildcard(text);
-  const inString = (s: string) => (simple ? (caseSensitive ? s.includes(needle) : s.toLowerCase().includes(needle)) : re.test(s));
+  const inString = (s: string) => (simple ? (caseSensitive ? s.includes(needle) : s.toLowerCase().includes(needle)) : anywhere(s));
   return (row) => {
     const raw = row.get('_raw');
     if (typeof raw === 'string') return inString(raw);

@@ -84,16 +84,41 @@ function requirement(e: A.SearchExpr, verbatim: (field: string) => boolean): Req
   }
 }
 
+/**
+ * A case-insensitive scan for any of the needles: one RegExp when V8 can
+ * build it, else (a needle of tens of KB is "regular expression too large")
+ * lower-cased substring tests, which give the same answer more slowly.
+ */
+function anyNeedle(needles: readonly string[]): (raw: string) => boolean {
+  const lower = needles.map((n) => n.toLowerCase());
+  const scan = (raw: string) => {
+    const l = raw.toLowerCase();
+    return lower.some((n) => l.includes(n));
+  };
+  // V8 compiles a RegExp on first use, so "too large" can come at test time
+  if (lower.reduce((n, x) => n + x.length, 0) > 4096) return scan;
+  let re: RegExp;
+  try {
+    re = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
+  } catch {
+    return scan;
+  }
+  let broken = false;
+  return (raw) => {
+    if (broken) return scan(raw);
+    try {
+      return re.test(raw);
+    } catch {
+      broken = true;
+      return scan(raw);
+    }
+  };
+}
+
 function compile(r: Requirement): (raw: string) => boolean {
-  if (r.kind === 'text') {
-    const re = new RegExp(escapeRegExp(r.needle), 'i');
-    return (raw) => re.test(raw);
-  }
+  if (r.kind === 'text') return anyNeedle([r.needle]);
   // any-of plain needles: one alternation, one scan
-  if (r.kind === 'any' && r.items.every((x) => x.kind === 'text')) {
-    const re = new RegExp(r.items.map((x) => escapeRegExp((x as { needle: string }).needle)).join('|'), 'i');
-    return (raw) => re.test(raw);
-  }
+  if (r.kind === 'any' && r.items.every((x) => x.kind === 'text')) return anyNeedle(r.items.map((x) => (x as { needle: string }).needle));
   const parts = r.items.map(compile);
   return r.kind === 'all' ? (raw) => parts.every((p) => p(raw)) : (raw) => parts.some((p) => p(raw));
 }

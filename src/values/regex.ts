@@ -40,8 +40,14 @@
  * a pattern that change the flags in force, unbalanced parentheses or
  * brackets, and anything else RegExp refuses.
  *
+ * Bounded time: a pattern with a repeated group that can itself repeat
+ * (`(a+)+`) runs on a linear-time engine (linear-regex.ts), or is refused
+ * when it also needs backreferences or look-around.
+ *
  * Reference: PCRE2 pattern syntax, https://www.pcre.org/current/doc/html/pcre2syntax.html
  */
+
+import { linearRegExp, nestedRepeat } from './linear-regex.js';
 
 export class PcreError extends Error {
   /** offset in the pattern of the construct that failed */
@@ -638,6 +644,15 @@ export function compilePcre(pattern: string, flags = ''): RegExp {
     const all = new Set([...t.flags, ...flags]);
     try {
       result = new RegExp(t.source, [...all].join(''));
+      // a repeated group that can itself repeat: linear-time engine, or refused
+      const at = nestedRepeat(t.source);
+      if (at >= 0) {
+        const lin = linearRegExp(t.source, result.flags);
+        result =
+          typeof lin === 'string'
+            ? new PcreError(`this pattern can take exponential time (a repeated group that itself repeats) and uses ${lin}, which the linear-time engine cannot run`, 0, 'remove the nested repetition, e.g. (a+)+ → a+')
+            : lin;
+      }
     } catch (e) {
       const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(e);
       result = new PcreError(`invalid regular expression: ${msg}`, 0);

@@ -17,7 +17,15 @@
  * - Values are copied as they are (text, numbers and multivalues alike); a
  *   prior result that lacks the field gives no field.
  * - p values are whole numbers ≥ 1 and a range must not run backwards.
+ *
+ * Limits: Splunk's limits.conf `[autoregress]` sets `maxp = 50000` (the
+ * largest p) and `maxrange = 1000` (the most fields one range makes); a p
+ * over them is a plan-time error here, as a larger p would allocate a ring
+ * of that many values.
  */
+export const AUTOREGRESS_MAXP = 50_000;
+export const AUTOREGRESS_MAXRANGE = 1_000;
+
 import type { GenericCommand } from '../../ast/nodes.js';
 import type { Value } from '../../values/value.js';
 import { Args } from '../args.js';
@@ -39,6 +47,8 @@ export function planAutoregress(node: GenericCommand): Operator {
     to = m[2] === undefined ? from : Number(m[2]);
     if (from < 1) planFail('autoregress p must be at least 1', pArg.span);
     if (to < from) planFail(`autoregress p range ${pArg.text} runs backwards`, pArg.span, 'write the smaller number first: p=2-4');
+    if (to > AUTOREGRESS_MAXP) planFail(`autoregress p=${pArg.text} is over the limit of ${AUTOREGRESS_MAXP.toLocaleString('en-US')} (limits.conf maxp)`, pArg.span);
+    if (to - from + 1 > AUTOREGRESS_MAXRANGE) planFail(`autoregress p=${pArg.text} makes ${to - from + 1} fields, over the limit of ${AUTOREGRESS_MAXRANGE.toLocaleString('en-US')} (limits.conf maxrange)`, pArg.span);
     if (m[2] !== undefined && as !== undefined) planFail('autoregress AS <newfield> is invalid when p is a range', asSpan ?? pArg.span, 'the copies are named <field>_p<num>');
   }
   const names: string[] = [];

@@ -28,7 +28,7 @@ import type { Row, Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import type { Operator, RowStream, RunContext } from '../types.js';
-import { collectUpTo } from './search.js';
+import { collectUpTo, truncationNotice } from './search.js';
 
 export const JOIN_SUBSEARCH_MAXOUT = 50_000;
 
@@ -69,7 +69,7 @@ export function planJoin(node: GenericCommand, ctx: PlanContext): Operator {
     span: node.span,
     kind: 'streaming',
     async *run(input: RowStream, rctx: RunContext) {
-      const right = await collectUpTo(rctx.runPlan(plan), JOIN_SUBSEARCH_MAXOUT);
+      const right = await collectUpTo(rctx.runPlan(plan), JOIN_SUBSEARCH_MAXOUT, truncationNotice(rctx, "join's subsearch", JOIN_SUBSEARCH_MAXOUT, node.span, '[join] subsearch_maxout'));
       let fields = named;
       let left: RowStream = input;
       if (fields.length === 0) {

@@ -10,7 +10,7 @@
  * (format's empty string `NOT( )`).
  */
 import type { SearchCommand, SearchSubsearch } from '../../ast/nodes.js';
-import { SplError } from '../../diagnostics/diagnostic.js';
+import { SplError, type Span } from '../../diagnostics/diagnostic.js';
 import { compileSearch, SearchCompileError, subsearchesOf, type RowPredicate, type SearchContext } from '../../search/predicate.js';
 import type { Plan } from '../../plan/plan.js';
 import type { Row } from '../../values/value.js';
@@ -64,7 +64,7 @@ export function planSearch(node: SearchCommand, ctx: PlanContext): Operator {
 
 /** Runs a subsearch and turns its first 10,000 results into a predicate. */
 async function runSubsearch(sub: SearchSubsearch, plan: Plan, ctx: RunContext): Promise<RowPredicate> {
-  const rows = await collectUpTo(ctx.runPlan(plan), SUBSEARCH_MAXOUT);
+  const rows = await collectUpTo(ctx.runPlan(plan), SUBSEARCH_MAXOUT, truncationNotice(ctx, 'the subsearch', SUBSEARCH_MAXOUT, sub.span, '[subsearch] maxout'));
   const expr = subsearchExpr(rows, sub.span);
   if (!expr) return () => false;
   try {
@@ -76,14 +76,44 @@ async function runSubsearch(sub: SearchSubsearch, plan: Plan, ctx: RunContext): 
 }
 
 /** The first `max` rows of a stream (the rest is not read). */
-export async function collectUpTo(stream: RowStream, max: number): Promise<Row[]> {
+export async function collectUpTo(stream: RowStream, max: number, truncated?: () => void): Promise<Row[]> {
   const out: Row[] = [];
   if (max <= 0) return out;
-  for await (const batch of stream) {
-    for (const r of batch) {
-      out.push(r);
-      if (out.length >= max) return out;
+  const it = stream[Symbol.asyncIterator]();
+  try {
+    for (let next = await it.next(); !next.done; next = await it.next()) {
+      const batch = next.value;
+      for (let i = 0; i < batch.length; i++) {
+        if (out.length >= max) {
+          truncated?.();
+          return out;
+        }
+        out.push(batch[i]);
+      }
+      if (out.length >= max && truncated) {
+        // one more result beyond the limit means the subsearch was cut
+        for (let more = await it.next(); !more.done; more = await it.next()) {
+          if (more.value.length) {
+            truncated();
+            break;
+          }
+        }
+        return out;
+      }
     }
+  } finally {
+    await it.return?.();
   }
   return out;
+}
+
+/** The warning a subsearch limit gives when it cuts results, as map's maxsearches does. */
+export function truncationNotice(ctx: RunContext, what: string, max: number, span: Span, setting: string): () => void {
+  return () =>
+    ctx.notify({
+      stage: 'runtime',
+      severity: 'warning',
+      message: `${what} returned more than ${max.toLocaleString('en-US')} results; only the first ${max.toLocaleString('en-US')} were used (limits.conf ${setting})`,
+      span,
+    });
 }

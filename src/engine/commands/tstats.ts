@@ -49,7 +49,7 @@ import { PlanError, planFail, type PlanContext } from '../plan-error.js';
 import { batches, type Operator, type RowStream } from '../types.js';
 import { resolveDatasetSpec, checkFields, type DatasetSource } from './datamodel.js';
 import { subsearchExpr } from './format.js';
-import { collectUpTo, SUBSEARCH_MAXOUT } from './search.js';
+import { collectUpTo, SUBSEARCH_MAXOUT, truncationNotice } from './search.js';
 
 const OPTIONS = ['prestats', 'local', 'append', 'summariesonly', 'include_reduced_buckets', 'allow_old_summaries', 'use_summary_index_values', 'chunk_size', 'fillnull_value'];
 
@@ -207,7 +207,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     if (subPlans.length > 0) {
       const resolved = new Map<SearchSubsearch, RowPredicate>();
       for (const { node: sub, plan } of subPlans) {
-        const expr = subsearchExpr(await collectUpTo(ctxRun.runPlan(plan), SUBSEARCH_MAXOUT), sub.span);
+        const expr = subsearchExpr(await collectUpTo(ctxRun.runPlan(plan), SUBSEARCH_MAXOUT, truncationNotice(ctxRun, 'the subsearch', SUBSEARCH_MAXOUT, sub.span, '[subsearch] maxout')), sub.span);
         resolved.set(sub, expr ? compileSearch(expr, { now: ctxRun.now, tz: ctxRun.tz }) : () => false);
       }
       filter = compileWhere({ now: ctxRun.now, tz: ctxRun.tz, subsearches: resolved });

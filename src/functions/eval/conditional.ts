@@ -14,6 +14,7 @@ import type { EvalValue, Scalar } from '../../values/value.js';
 import { toStr } from '../../values/coerce.js';
 import { checkRegexArg, define, runtimeRegex, scalarEquals, str, valuesOfEval } from './util.js';
 import { cidrContains, parseCidr, parseIp, type Cidr } from './ip.js';
+import { likeTest } from '../../values/wildcard.js';
 
 const ifFn = define('if', 3, 3, (args, env) => (args[0](env) === true ? args[1](env) : args[2](env)));
 
@@ -95,23 +96,7 @@ const inFn = define('in', 2, Infinity, (args, env) => {
 // the two wildcards; like every eval string comparison it is case-sensitive
 // (spl-semantics.md §8.4; the search command's case-insensitive matching does
 // not apply inside eval/where). No escape character is documented, so '\' is literal.
-const likeCache = new Map<string, RegExp>();
-function likeRegex(pattern: string): RegExp {
-  let re = likeCache.get(pattern);
-  if (!re) {
-    let body = '';
-    for (const ch of pattern) {
-      if (ch === '%') body += '[\\s\\S]*';
-      else if (ch === '_') body += '[\\s\\S]';
-      else body += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    }
-    re = new RegExp(`^${body}$`, 'u');
-    if (likeCache.size > 5000) likeCache.clear();
-    likeCache.set(pattern, re);
-  }
-  return re;
-}
-
+// Matched by likeTest (values/wildcard.ts), without a backtracking RegExp.
 function anyValue(v: EvalValue, test: (s: string) => boolean): boolean | null {
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) {
@@ -125,8 +110,7 @@ const likeFn = define('like', 2, 2, (args, env) => {
   const v = args[0](env);
   const pat = str(args[1](env));
   if (pat === null) return null;
-  const re = likeRegex(pat);
-  return anyValue(v, (s) => re.test(s));
+  return anyValue(v, likeTest(pat));
 });
 
 const matchFn = define(

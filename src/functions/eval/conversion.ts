@@ -6,7 +6,7 @@ import type { EvalFunction } from './types.js';
 import type { EvalValue } from '../../values/value.js';
 import { formatNumber, toNumber, toStr } from '../../values/coerce.js';
 import { define, num, perValue, str } from './util.js';
-import { groupDigits, sprintf, toFixedFull } from './printf.js';
+import { groupDigits, printfFormatProblem, sprintf, toFixedFull } from './printf.js';
 import { roundDecimal } from './math.js';
 
 const TOSTRING_FORMATS = new Set(['hex', 'binary', 'commas', 'duration']);
@@ -169,13 +169,23 @@ const tonumberFn = define(
   },
 );
 
-const printfFn = define('printf', 1, Infinity, (args, env) => {
-  const fmt = str(args[0](env));
-  if (fmt === null) return null;
-  const values: EvalValue[] = [];
-  for (let i = 1; i < args.length; i++) values.push(args[i](env));
-  return sprintf(fmt, values);
-});
+const printfFn = define(
+  'printf',
+  1,
+  Infinity,
+  (args, env) => {
+    const fmt = str(args[0](env));
+    if (fmt === null) return null;
+    const values: EvalValue[] = [];
+    for (let i = 1; i < args.length; i++) values.push(args[i](env));
+    return sprintf(fmt, values);
+  },
+  (info) => {
+    const f = info[0];
+    const problem = f && typeof f.literal === 'string' ? printfFormatProblem(f.literal) : undefined;
+    return problem ? { message: problem, argIndex: 0, hint: 'use a smaller width' } : undefined;
+  },
+);
 
 /**
  * ipmask(<mask>, <ip>): "Generates a new IP address by applying a mask to an

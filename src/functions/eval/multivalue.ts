@@ -5,7 +5,8 @@
  * A single value counts as a multivalue of one. Results with no values are
  * NULL. NULL arguments give NULL, except mvappend, which skips them.
  */
-import type { EvalFunction, EvalEnv } from './types.js';
+import type { ArgInfo, EvalFunction, EvalEnv } from './types.js';
+import { SplError } from '../../diagnostics/diagnostic.js';
 import type { EvalValue, Scalar } from '../../values/value.js';
 import { compareStrings, toStr } from '../../values/coerce.js';
 import { parse } from '../../parser/index.js';
@@ -196,7 +197,22 @@ export function parseStep(v: EvalValue): number | null {
   return Number(m[1]) * SPAN_UNITS[m[2]];
 }
 
+/**
+ * The most values mvrange() makes. [decision] The page gives no limit; past
+ * this a literal range is a plan-time error and a computed one stops the
+ * search with a runtime error naming the call, instead of a silent NULL.
+ */
 const MVRANGE_LIMIT = 1_000_000;
+
+function mvrangeTooLong(count: number, info: readonly ArgInfo[]): SplError {
+  const span = { start: info[0].span.start, end: info[info.length - 1].span.end };
+  return new SplError({
+    stage: 'runtime',
+    message: `mvrange(): ${Math.min(count, 1e15).toLocaleString('en-US')} values is over the limit of ${MVRANGE_LIMIT.toLocaleString('en-US')}`,
+    span,
+    hint: 'use a larger step or a smaller range',
+  });
+}
 
 /**
  * mvrange with a timespan step: "If the increment is a timespan such as 7d,
@@ -208,13 +224,13 @@ const MVRANGE_LIMIT = 1_000_000;
  * when the span is not a time modifier (a fractional "1.5d"): the caller
  * then steps by its length in seconds.
  */
-function timeRange(start: number, end: number, step: number, span: string, tz: string): EvalValue | undefined {
+function timeRange(start: number, end: number, step: number, span: string, tz: string, info: readonly ArgInfo[]): EvalValue | undefined {
   const spec = /^[+-]/.test(span) ? span : `+${span}`;
   if (relativeTime(start, spec, tz) === undefined) return undefined; // e.g. "1.5d": plain seconds
   const out: number[] = [];
   let t: number | undefined = start;
   while (t !== undefined && (step > 0 ? t < end : t > end)) {
-    if (out.length >= MVRANGE_LIMIT) return null;
+    if (out.length >= MVRANGE_LIMIT) throw mvrangeTooLong(Math.round((end - start) / step) || MVRANGE_LIMIT + 1, info);
     out.push(t);
     const next = relativeTime(t, spec, tz);
     if (next === undefined || (step > 0 ? next <= t : next >= t)) return null;
@@ -227,7 +243,7 @@ const mvrangeFn = define(
   'mvrange',
   2,
   3,
-  (args, env) => {
+  (args, env, info) => {
     const start = num(args[0](env));
     const end = num(args[1](env));
     if (start === null || end === null) return null;
@@ -236,22 +252,29 @@ const mvrangeFn = define(
     if (step === null || step === 0) return null;
     if ((step > 0 && start > end) || (step < 0 && start < end)) return null;
     if (num(stepArg) === null) {
-      const r = timeRange(start, end, step, str(stepArg)!.trim(), env.tz);
+      const r = timeRange(start, end, step, str(stepArg)!.trim(), env.tz, info);
       if (r !== undefined) return r;
     }
     const count = Math.ceil((end - start) / step);
-    if (count > MVRANGE_LIMIT) return null;
+    if (count > MVRANGE_LIMIT) throw mvrangeTooLong(count, info);
     const out: number[] = [];
     for (let i = 0; i < count; i++) out.push(start + i * step);
     return result(out);
   },
   (info) => {
     const s = info[2];
+    let step: number | null = 1;
     if (s && s.literal !== undefined) {
-      const step = parseStep(s.literal);
+      step = parseStep(s.literal);
       if (step === null || step === 0) {
         return { message: `invalid step "${String(s.literal)}"`, argIndex: 2, hint: 'use a non-zero number or a time span such as "7d"' };
       }
+    } else if (s) step = null;
+    const a = info[0].literal;
+    const b = info[1].literal;
+    if (step !== null && typeof a === 'number' && typeof b === 'number') {
+      const count = Math.ceil((b - a) / step);
+      if (count > MVRANGE_LIMIT) return { message: mvrangeTooLong(count, info).message.replace(/^mvrange\(\): /, ''), hint: 'use a larger step or a smaller range' };
     }
     return undefined;
   },

@@ -232,8 +232,27 @@ function formatOne(spec: Spec, v: EvalValue, width: number | undefined, precisio
   return ' '.repeat(pad) + content;
 }
 
-/** Formats the values (in order) with a printf format. */
-export function sprintf(fmt: string, values: readonly EvalValue[]): string {
+/**
+ * The largest width or precision printf() formats. [decision] The Splunk
+ * page gives none; C's is INT_MAX, which would build a 2 GB string per
+ * event. A literal format over it is a plan-time error (printfFormatProblem);
+ * a `*` width or precision over it makes printf() NULL for that event.
+ */
+export const MAX_PRINTF_WIDTH = 100_000;
+
+/** Why a format cannot be used, or undefined. */
+export function printfFormatProblem(fmt: string): string | undefined {
+  for (const piece of parseFormat(fmt)) {
+    if (typeof piece === 'string') continue;
+    for (const n of [piece.width, piece.precision]) {
+      if (typeof n === 'number' && n > MAX_PRINTF_WIDTH) return `a width or precision of ${n} is over printf's limit of ${MAX_PRINTF_WIDTH.toLocaleString('en-US')}`;
+    }
+  }
+  return undefined;
+}
+
+/** Formats the values (in order) with a printf format; null when a `*` width or precision is over MAX_PRINTF_WIDTH. */
+export function sprintf(fmt: string, values: readonly EvalValue[]): string | null {
   let out = '';
   let k = 0;
   const next = (): EvalValue => (k < values.length ? values[k++] : null);
@@ -245,6 +264,7 @@ export function sprintf(fmt: string, values: readonly EvalValue[]): string {
     const width = piece.width === '*' ? Math.trunc(numberArg(next())) : piece.width;
     let precision = piece.precision === '*' ? Math.trunc(numberArg(next())) : piece.precision;
     if (precision !== undefined && precision < 0) precision = undefined;
+    if (Math.abs(width ?? 0) > MAX_PRINTF_WIDTH || (precision ?? 0) > MAX_PRINTF_WIDTH) return null;
     out += formatOne(piece, next(), width, precision);
   }
   return out;

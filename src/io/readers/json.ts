@@ -17,7 +17,7 @@
 import type { Assembler, EmitEvent, EmitProblem } from './assembler.js';
 import { BadRun, isBlank } from './assembler.js';
 import { snippet } from './lines.js';
-import { parseJsonExact } from '../json.js';
+import { MAX_JSON_DEPTH, jsonTooDeep, parseJsonExact } from '../json.js';
 
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
@@ -85,15 +85,24 @@ export class JsonAssembler implements Assembler {
       return;
     }
     this.bad.flush();
+    if (this.tooDeep(value, lineNo)) return;
     this.emit({ raw: text, line: lineNo, format: '_json', json: value });
+  }
+
+  /** Reports (and so skips) an event nested deeper than MAX_JSON_DEPTH. */
+  private tooDeep(value: unknown, lineNo: number): boolean {
+    if (!jsonTooDeep(value)) return false;
+    this.problem(lineNo, `JSON event is nested too deeply (more than ${MAX_JSON_DEPTH} levels); skipped`);
+    return true;
   }
 
   /** the object elements of an array read on one line: each is an event, its raw text as written (or re-serialised) */
   private elements(arr: unknown[], text: string, lineNo: number, written: readonly string[] | undefined): void {
     let skipped = 0;
     arr.forEach((v, i) => {
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) this.emit({ raw: written?.[i] ?? JSON.stringify(v), line: lineNo, format: '_json', json: v });
-      else skipped++;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        if (!this.tooDeep(v, lineNo)) this.emit({ raw: written?.[i] ?? JSON.stringify(v), line: lineNo, format: '_json', json: v });
+      } else skipped++;
     });
     if (skipped > 0) this.problem(lineNo, `${skipped} element${skipped === 1 ? '' : 's'} of the array on this line ${skipped === 1 ? 'is' : 'are'} not a JSON object ("${snippet(text)}"); skipped`);
   }
@@ -167,6 +176,7 @@ export class JsonAssembler implements Assembler {
       this.problem(this.elementLine, `JSON value is not valid: ${(e as Error).message}; skipped`);
       return;
     }
+    if (this.tooDeep(value, this.elementLine)) return;
     this.emit({ raw, line: this.elementLine, format: '_json', json: value });
   }
 
