@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../../src/cli/program.js';
+import { runCli } from '../support/cli.js';
 // @ts-expect-error: a plain ES module without types
 import { makeHostile, makeValidateFolder } from '../../fixtures/hostile/make.mjs';
 
@@ -22,22 +22,6 @@ const dir = mkdtempSync(join(tmpdir(), 'splinter-hostile-'));
 const cases = makeHostile(dir) as HostileCase[];
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in-process, capturing what it writes. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string | Uint8Array) => ((stdout += String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => ((stderr += String(s)), true)) as typeof process.stderr.write;
-  try {
-    const code = await cli(['node', 'splinter', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
 
 describe('hostile inputs: a diagnostic or the right answer, never a hang or a crash', () => {
   for (const c of cases) {
@@ -45,11 +29,11 @@ describe('hostile inputs: a diagnostic or the right answer, never a hang or a cr
       c.id,
       async () => {
         const t = Date.now();
-        const r = await runCli(c.args);
-        expect(r.stderr).not.toMatch(/internal error|RangeError|Maximum call stack/);
-        expect(r.code, r.stderr).toBe(c.exit ?? 0);
-        if (c.rows) expect(JSON.parse(r.stdout)).toEqual(c.rows);
-        if (c.stderr) expect(r.stderr).toMatch(c.stderr);
+        const r = await runCli(...c.args);
+        expect(r.err).not.toMatch(/internal error|RangeError|Maximum call stack/);
+        expect(r.code, r.err).toBe(c.exit ?? 0);
+        if (c.rows) expect(JSON.parse(r.out)).toEqual(c.rows);
+        if (c.stderr) expect(r.err).toMatch(c.stderr);
         expect(Date.now() - t).toBeLessThan(30_000);
       },
       60_000,
@@ -60,10 +44,10 @@ describe('hostile inputs: a diagnostic or the right answer, never a hang or a cr
     'validate reports the file nested too deeply and goes on with the others',
     async () => {
       const folder = makeValidateFolder(join(dir, 'validate'));
-      const r = await runCli(['validate', folder]);
+      const r = await runCli('validate', folder);
       expect(r.code).toBe(3);
-      expect(r.stdout).toMatch(/b-deep\.spl:1:\d+: parse: the search is nested too deeply/);
-      expect(r.stdout).toMatch(/3 searches: (2 ok, 1 parse|1 parse, 2 ok)/);
+      expect(r.out).toMatch(/b-deep\.spl:1:\d+: parse: the search is nested too deeply/);
+      expect(r.out).toMatch(/3 searches: (2 ok, 1 parse|1 parse, 2 ok)/);
     },
     60_000,
   );
