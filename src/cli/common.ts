@@ -4,8 +4,8 @@
  * event inputs. Only the CLI renders diagnostics.
  */
 import { Command, Option } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { compile, type Compiled, type CompileOptions } from '../api.js';
 import { SplError, type Diagnostic, type SourceText } from '../diagnostics/diagnostic.js';
 import { loadDetection } from '../testing/detection.js';
@@ -86,6 +86,32 @@ export function requirePaths(flag: string, paths: readonly string[] | undefined)
       throw new UsageError(`${flag} ${p}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : (e as Error).message}`);
     }
   }
+}
+
+/**
+ * The files of searches to check or test: each path named (`explicit`,
+ * whatever its name), and in folders, recursively in name order, the files
+ * whose name matches `pattern`; hidden entries and paths under `exclude`
+ * are skipped. A path that does not exist is a usage error.
+ */
+export function searchFiles(paths: readonly string[], pattern: RegExp, exclude: readonly string[]): { file: string; explicit: boolean }[] {
+  const out: { file: string; explicit: boolean }[] = [];
+  const excluded = exclude.map((e) => resolve(e));
+  const skip = (p: string) => excluded.some((e) => resolve(p) === e || resolve(p).startsWith(e + sep));
+  const walk = (p: string, explicit: boolean) => {
+    if (skip(p)) return;
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`cannot read ${p}: no such file or folder`);
+    }
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (!e.startsWith('.')) walk(join(p, e), false);
+    } else if (explicit || pattern.test(p)) out.push({ file: p, explicit });
+  };
+  for (const p of paths) walk(p, true);
+  return out;
 }
 
 export function macroTable(o: SearchOptions): MacroTable {

@@ -4,12 +4,12 @@
  * one did, 2 on a usage error.
  */
 import type { Command } from 'commander';
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { lookupsBesideMacros } from '../../lookups/registry.js';
 import type { TestResult } from '../../testing/runner.js';
 import { runSuite, type SuiteFile, type SuiteSetup } from '../../testing/suite.js';
-import { EXIT, UsageError, addContextOptions, formatOption, knowledgeSets, lookupRegistry, requirePaths, macroTable, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
+import { EXIT, UsageError, addContextOptions, formatOption, knowledgeSets, lookupRegistry, requirePaths, searchFiles, macroTable, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
 interface TestCommandOptions extends SearchOptions {
   dataRoot?: string;
@@ -19,29 +19,9 @@ interface TestCommandOptions extends SearchOptions {
   jobs?: string;
 }
 
-/** Detection files named or found in folders (recursively, .yml/.yaml, hidden entries skipped); `explicit` when named. */
-function detectionFiles(paths: readonly string[], exclude: readonly string[]): SuiteFile[] {
-  const out: SuiteFile[] = [];
-  const excluded = exclude.map((e) => resolve(e));
-  const skip = (p: string) => excluded.some((e) => resolve(p) === e || resolve(p).startsWith(e + '/'));
-  const walk = (p: string, explicit: boolean) => {
-    if (skip(p)) return;
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`cannot read ${p}: no such file or folder`);
-    }
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) if (!e.startsWith('.')) walk(join(p, e), false);
-    } else if (explicit || /\.ya?ml$/i.test(p)) out.push({ file: p, explicit });
-  };
-  for (const p of paths) walk(p, true);
-  return out;
-}
 
 async function testCommand(paths: string[], o: TestCommandOptions): Promise<number> {
-  const files = detectionFiles(paths, o.exclude ?? []);
+  const files: SuiteFile[] = searchFiles(paths, /\.ya?ml$/i, o.exclude ?? []);
   if (o.dataRoot !== undefined) {
     requirePaths('--data-root', [o.dataRoot]);
     if (!statSync(o.dataRoot).isDirectory()) throw new UsageError(`--data-root ${o.dataRoot}: not a folder`);

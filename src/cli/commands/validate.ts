@@ -1,36 +1,16 @@
 /** `splinter validate`: the first failing stage of each search in files and folders. */
 import type { Command } from 'commander';
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { compile } from '../../api.js';
 import { position, type SourceText } from '../../diagnostics/diagnostic.js';
-import { EXIT, UsageError, addSearchOptions, detectionSearch, formatOption, lookupRegistry, macroTable, readText, timeContext, type SearchOptions, type Wrap } from '../common.js';
+import { EXIT, UsageError, addSearchOptions, detectionSearch, formatOption, lookupRegistry, macroTable, readText, searchFiles, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
-function specFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`cannot read ${p}: no such file or folder`);
-    }
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) walk(join(p, e));
-    } else if (/\.(ya?ml|spl)$/i.test(p)) out.push(p);
-  };
-  paths.forEach(walk);
-  return out;
-}
 
 function validateCommand(paths: string[], o: SearchOptions & { format?: string; exclude?: string[] }): number {
   const table = macroTable(o);
   const tctx = timeContext(o);
   const lookups = lookupRegistry(o);
-  const excluded = (o.exclude ?? []).map((e) => resolve(e));
   const results: { file: string; name: string; ok: boolean; stage: string; message: string; line: number | null; column: number | null }[] = [];
-  for (const file of specFiles(paths)) {
-    if (excluded.some((e) => resolve(file).startsWith(e))) continue;
+  for (const { file } of searchFiles(paths, /\.(ya?ml|spl)$/i, o.exclude ?? [])) {
     let text: string;
     let name = file;
     let at: SourceText['at'];
