@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { compile, run } from '../src/api.js';
-import { rowObject } from '../src/cli/output.js';
+import { rowEntries, rowObject } from '../src/cli/output.js';
 import { displayFormatter } from '../src/engine/commands/fieldformat.js';
 import { collect } from '../src/engine/types.js';
 import { expandInputs } from '../src/io/inputs.js';
@@ -18,10 +18,12 @@ import { LookupRegistry } from '../src/lookups/registry.js';
 import { parseNow } from '../src/time/index.js';
 import { loadKnowledge } from '../src/searchtime/knowledge-files.js';
 import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
+import { expectedEntries, fixesColumnOrder } from './support/columns.js';
 
 describe('queries/', () => {
   for (const file of QUERY_FILES) {
-    const c = parseYaml(readFileSync(file, 'utf8')) as Case;
+    const text = readFileSync(file, 'utf8');
+    const c = parseYaml(text) as Case;
     it(relative(join(ROOT, 'queries'), file), async () => {
       const tz = c.tz ?? 'UTC';
       const now = c.now ? parseNow(c.now, tz)! : Date.parse('2024-06-01T00:00:00Z') / 1000;
@@ -41,7 +43,10 @@ describe('queries/', () => {
       const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: () => {}, ...(knowledge ? { knowledge: knowledge.sets } : {}) }));
       // fieldformat: results are compared as the CLI prints them
       const display = displayFormatter(compiled.plan!, { now, tz }) ?? ((r) => r);
-      expect(rows.map((r) => rowObject(display(r), tz))).toEqual(c.expected);
+      if (fixesColumnOrder(compiled.ast!)) {
+        // the order of the keys in each expected row is the expected column order
+        expect(rows.map((r) => rowEntries(display(r), tz))).toEqual(expectedEntries(text));
+      } else expect(rows.map((r) => rowObject(display(r), tz))).toEqual(c.expected);
     });
   }
 });

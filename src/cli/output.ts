@@ -32,8 +32,13 @@ export function rowObject(row: Row, tz: string): Record<string, unknown> {
   // no prototype: a field named `__proto__` is an own property like any other (JSON.stringify prints it);
   // on a plain object the assignment would set the prototype and the field would vanish
   const o: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [k, v] of row) o[k] = jsonValue(displayValue(k, v, tz));
+  for (const [k, v] of rowEntries(row, tz)) o[k] = v;
   return o;
+}
+
+/** A result as [field, printed value] pairs in column order (an object would put integer-like names first). */
+export function rowEntries(row: Row, tz: string): [string, unknown][] {
+  return [...row].map(([k, v]) => [k, jsonValue(displayValue(k, v, tz))]);
 }
 
 function cellLines(v: Value | undefined): string[] {
