@@ -9,6 +9,13 @@
  *   row of its x value, the column named by the y-name value to the y-data
  *   field's value. Other fields of the input are not kept; the x field comes
  *   first, then the series columns in order of first appearance.
+ * - [decision] With several y-data fields the columns are grouped by data
+ *   field, in the order the fields are written, and within each by series in
+ *   order of first appearance: `count: 404, count: 500, mb: 404, mb: 500`, the
+ *   order chart gives its `<function>: <value>` columns (xyseries is the
+ *   command that turns untable's or stats' rows back into chart's table; the
+ *   page does not state the order). Every output row has its columns in that
+ *   one order (with one data field too: a table has one column order).
  * - With several y-data fields, the columns are `<y-data-field><sep><y-name>`
  *   (sep default ": ", the column naming chart uses), or format= with
  *   `$AGG$` (the data field) and `$VAL$` (the y-name value); format takes
@@ -50,9 +57,12 @@ export function planXyseries(node: GenericCommand): Operator {
     const vals = valuesOf(r.get(x));
     return vals.length === 0 ? undefined : vals.map(toStr).join('\n');
   };
+  /** the series names in order of first appearance */
+  const names = new Set<string>();
   /** Writes one input row into its output row. */
   const fill = (out: Row, r: Row): void => {
     for (const name of valuesOf(r.get(yname))) {
+      names.add(toStr(name));
       for (const d of data) {
         const v = r.get(d);
         if (v !== undefined) out.set(columnOf(d, toStr(name)), v);
@@ -60,6 +70,18 @@ export function planXyseries(node: GenericCommand): Operator {
     }
   };
   const newRow = (r: Row): Row => new Map([[x, r.get(x)!]]);
+  /** The row with its columns in output order: x, then by data field, then by series. */
+  const ordered = (row: Row): Row => {
+    const out: Row = new Map([[x, row.get(x)!]]);
+    for (const d of data) {
+      for (const n of names) {
+        const col = columnOf(d, n);
+        const v = row.get(col);
+        if (v !== undefined && !out.has(col)) out.set(col, v);
+      }
+    }
+    return out;
+  };
   return {
     name: 'xyseries',
     span: node.span,
@@ -75,7 +97,7 @@ export function planXyseries(node: GenericCommand): Operator {
             const k = xKey(r);
             if (k === undefined || valuesOf(r.get(yname)).length === 0) continue;
             if (!current || k !== key) {
-              if (current) out.push(current);
+              if (current) out.push(ordered(current));
               current = newRow(r);
               key = k;
             }
@@ -83,7 +105,7 @@ export function planXyseries(node: GenericCommand): Operator {
           }
           if (out.length) yield out;
         }
-        if (current) yield [current];
+        if (current) yield [ordered(current)];
         return;
       }
       const rows = new Map<string, Row>();
@@ -96,7 +118,7 @@ export function planXyseries(node: GenericCommand): Operator {
           fill(out, r);
         }
       }
-      yield* batches([...rows.values()]);
+      yield* batches([...rows.values()].map(ordered));
     },
   };
 }
