@@ -63,7 +63,8 @@ function toDiagnostic(e: IRecognitionException, text: string): Diagnostic {
     const expected = /Expecting token of type --> (\w+) <--/.exec(e.message)?.[1];
     const type = expected ? T.allTokens.find((t) => t.name === expected) : undefined;
     message = `${where}: expected ${type ? HUMAN.get(type) ?? type.name : 'something else'} but found ${describe(tok)}`;
-    if (type === T.RParen) hint = 'a parenthesis is not closed';
+    // something else where ')' must come: the parenthesis is unclosed, or (as in `f(a b)`) a comma is missing
+    if (type === T.RParen) hint = atEnd ? 'a parenthesis is not closed' : 'a parenthesis is not closed, or a comma is missing before this';
     if (type === T.RBracket) hint = 'a subsearch bracket is not closed';
   } else if (e.name === 'NotAllInputParsedException') {
     message = `unexpected ${describe(tok)}`;
