@@ -19,6 +19,7 @@ import { parseNow } from '../src/time/index.js';
 import { loadKnowledge } from '../src/searchtime/knowledge-files.js';
 import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
 import { expectedEntries, fixesColumnOrder } from './support/columns.js';
+import { expectedRendering, renderedErrors } from './support/diagnostics.js';
 
 describe('queries/', () => {
   for (const file of QUERY_FILES) {
@@ -34,6 +35,9 @@ describe('queries/', () => {
         expect(compiled.stage).toBe(c.error.stage);
         expect(compiled.diagnostics[0]?.message).toContain(c.error.message);
         if (c.error.hint !== undefined) expect(compiled.diagnostics[0]?.hint).toContain(c.error.hint);
+        // the whole diagnostic (message, position, excerpt, hint, notes) as the CLI prints it
+        const rendered = renderedErrors(compiled);
+        expect(rendered).toBe(expectedRendering(file, rendered));
         return;
       }
       expect(compiled.diagnostics).toEqual([]);

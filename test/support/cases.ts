@@ -18,7 +18,8 @@ export interface Case {
   tz?: string;
   now?: string;
   expected?: Record<string, unknown>[];
-  error?: { stage: string; message: string; hint?: string; line?: number; column?: number };
+  /** the search fails to compile at this stage; the whole rendered diagnostic is in <case>.err */
+  error?: { stage: string; message: string; hint?: string };
 }
 
 function listCases(dir: string): string[] {
