@@ -19,7 +19,7 @@ import { parseNow } from '../src/time/index.js';
 import { loadKnowledge } from '../src/searchtime/knowledge-files.js';
 import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
 import { expectedEntries, fixesColumnOrder } from './support/columns.js';
-import { expectedRendering, renderedErrors } from './support/diagnostics.js';
+import { expectedRendering, noticeMessages, renderedErrors } from './support/diagnostics.js';
 
 describe('queries/', () => {
   for (const file of QUERY_FILES) {
@@ -44,13 +44,16 @@ describe('queries/', () => {
       const files = await expandInputs((c.events ?? []).map((e) => join(ROOT, e)));
       const knowledge = c.knowledge ? loadKnowledge(c.knowledge.map((k) => join(ROOT, k))) : undefined;
       if (knowledge) expect(knowledge.problems).toEqual([]);
-      const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: () => {}, ...(knowledge ? { knowledge: knowledge.sets } : {}) }));
+      const notices = [...compiled.notices];
+      const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: (d) => notices.push(d), ...(knowledge ? { knowledge: knowledge.sets } : {}) }));
       // fieldformat: results are compared as the CLI prints them
       const display = displayFormatter(compiled.plan!, { now, tz }) ?? ((r) => r);
       if (fixesColumnOrder(compiled.ast!)) {
         // the order of the keys in each expected row is the expected column order
         expect(rows.map((r) => rowEntries(display(r), tz))).toEqual(expectedEntries(text));
       } else expect(rows.map((r) => rowObject(display(r), tz))).toEqual(c.expected);
+      // a case that declares no notices expects none
+      expect(noticeMessages(notices)).toEqual(c.notices ?? []);
     });
   }
 });

@@ -18,6 +18,8 @@ export interface Case {
   tz?: string;
   now?: string;
   expected?: Record<string, unknown>[];
+  /** the messages of the notices and warnings the search gives, exactly and in order; none when absent */
+  notices?: string[];
   /** the search fails to compile at this stage; the whole rendered diagnostic is in <case>.err */
   error?: { stage: string; message: string; hint?: string };
 }

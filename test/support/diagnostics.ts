@@ -22,8 +22,7 @@ export const UPDATE_DIAGNOSTICS = process.env.UPDATE_DIAGNOSTICS === '1';
  * the text is the same in every checkout.
  */
 export function renderedErrors(compiled: Compiled): string {
-  const text = compiled.diagnostics.map((d) => renderDiagnostic(d, compiled.search)).join('\n') + '\n';
-  return text.split(ROOT + sep).join('');
+  return relativePaths(compiled.diagnostics.map((d) => renderDiagnostic(d, compiled.search)).join('\n') + '\n');
 }
 
 export function errFile(caseFile: string): string {
@@ -44,7 +43,12 @@ export function expectedRendering(caseFile: string, actual: string): string {
   return readFileSync(path, 'utf8');
 }
 
+/** Paths in the repository written relative to it (the cases pass their files by absolute path). */
+function relativePaths(text: string): string {
+  return text.split(ROOT + sep).join('');
+}
+
 /** The messages of the notices and warnings a search gave, in the order given. */
 export function noticeMessages(notices: readonly Diagnostic[]): string[] {
-  return notices.map((n) => n.message);
+  return notices.map((n) => relativePaths(n.message));
 }
