@@ -24,18 +24,35 @@ import type { Command, Pipeline } from '../../src/ast/nodes.js';
  */
 export const ORDER_FIXING_COMMANDS: ReadonlySet<string> = new Set(['table', 'fields', 'stats', 'tstats', 'chart', 'timechart', 'top', 'rare', 'xyseries', 'untable', 'transpose']);
 
+/**
+ * Commands that pass each row's fields through as they are, only dropping or
+ * reordering rows (Search Reference: sort, head, tail, reverse, where, search,
+ * dedup, regex, uniq): after one of them the columns are still in the order the
+ * command before fixed.
+ */
+export const COLUMN_KEEPING_COMMANDS: ReadonlySet<string> = new Set(['sort', 'head', 'tail', 'reverse', 'where', 'search', 'dedup', 'regex', 'uniq']);
+
 function commandName(c: Command): string {
   if (c.type === 'command') return c.name.toLowerCase();
   if (c.type === 'stats') return c.variant;
   return c.type;
 }
 
-/** True when the last command of the (macro-expanded, parsed) search fixes its column order. */
+/**
+ * True when the last command of the (macro-expanded, parsed) search that
+ * changes columns fixes their order; commands that keep every row's columns
+ * (COLUMN_KEEPING_COMMANDS) after it are looked through. The first command
+ * reads events (or generates rows): it never counts as column-keeping.
+ */
 export function fixesColumnOrder(ast: Pipeline): boolean {
-  const last = ast.commands[ast.commands.length - 1];
-  if (!last) return false;
-  if (last.type === 'fields' && last.remove) return false;
-  return ORDER_FIXING_COMMANDS.has(commandName(last));
+  for (let i = ast.commands.length - 1; i >= 0; i--) {
+    const c = ast.commands[i]!;
+    const name = commandName(c);
+    if (i > 0 && COLUMN_KEEPING_COMMANDS.has(name)) continue;
+    if (c.type === 'fields' && c.remove) return false;
+    return ORDER_FIXING_COMMANDS.has(name);
+  }
+  return false;
 }
 
 export type Entries = [string, unknown][];
