@@ -7,15 +7,17 @@ import type { Command, Pipeline } from '../../src/ast/nodes.js';
 
 /**
  * Commands whose output columns are in an order the command defines, per the
- * Splunk Search Reference (/work/shared/docs/spl-semantics.md and the
- * command pages):
- * - table: "columns are displayed in the same order that fields are specified"
+ * Splunk Search Reference command pages (quoted for table, paraphrased for
+ * the others from their descriptions and examples):
+ * - table: "Columns are displayed in the same order that fields are specified."
+ *   (https://help.splunk.com/splunk-cloud-platform/spl-search-reference/10.0.2503/search-commands/table)
  * - fields (keep, `fields + a b`): the kept fields in the order listed; `fields - x` only removes, the
  *   order of the rest is the input's, so it is not listed here (see fixesColumnOrder)
  * - stats, tstats: the by-fields first, then one column per aggregation in the order written
  * - chart, timechart: the row-split field (or _time) first, then one column per series
  * - top, rare: the fields, then count, then percent
- * - xyseries: the x field, then one column per y-name value
+ * - xyseries: the x field, then one column per y-name value (several y-data fields: grouped by data field,
+ *   a [decision] in src/engine/commands/xyseries.ts)
  * - untable: the x field, then the y-name field, then the y-data field
  * - transpose: `column`, then `row 1`, `row 2`...
  * [decision] eventstats, streamstats and the other commands that add fields to rows keep the input's
