@@ -10,7 +10,7 @@ function withoutSpans(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(withoutSpans);
   if (x && typeof x === 'object') {
     const o: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan') o[k] = withoutSpans(v);
+    for (const [k, v] of Object.entries(x)) if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan' && k !== 'opSpans') o[k] = withoutSpans(v);
     return o;
   }
   return x;
