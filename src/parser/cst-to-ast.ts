@@ -7,7 +7,7 @@ import type * as A from '../ast/nodes.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 import * as T from '../lexer/tokens.js';
 import { parserInstance } from './parser.js';
-import { unescapeSpl, unquote } from './unescape.js';
+import { joinedText, unescapeSpl, unquote } from './unescape.js';
 
 type Ctx = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -129,14 +129,16 @@ class AstBuilder extends BaseVisitor {
     }
     const tok = Object.values(ctx).flat()[0] as IToken;
     if (tok.tokenType === T.QuotedString) return { span: tokSpan(tok), text: unquote(tok.image), quoted: true };
-    return { span: tokSpan(tok), text: unescapeSpl(tok.image), quoted: false };
+    return { span: tokSpan(tok), text: joinedText(tok.image), quoted: false };
   }
 
   fieldName(ctx: Ctx): A.FieldName {
     const tok = Object.values(ctx).flat()[0] as IToken;
     if (tok.tokenType === T.QuotedField || tok.tokenType === T.QuotedString) return { span: tokSpan(tok), name: unquote(tok.image), quoted: true };
+    // a word joining quoted parts ("Processes".*) names the parts without their quotes
+    const name = tok.image.includes('"') ? joinedText(tok.image) : tok.image;
     // a word holding characters that normally break words (predicted(x)) prints back quoted: mark it so
-    return { span: tokSpan(tok), name: tok.image, quoted: /[\s|()[\]",=<>`]/.test(tok.image) };
+    return { span: tokSpan(tok), name, quoted: /[\s|()[\]",=<>`]/.test(name) };
   }
 
   subsearch(ctx: Ctx): A.Pipeline {
