@@ -13,7 +13,7 @@
  */
 import type * as A from '../ast/nodes.js';
 import { someExpr } from '../ast/chain.js';
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { SplError, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { lookupEvalFunction } from '../functions/eval/registry.js';
 import { readField } from '../functions/eval/util.js';
 import type { ArgInfo, CallCompiler, Compiled, CompileContext, EvalEnv } from '../functions/eval/types.js';
@@ -263,10 +263,35 @@ function compileCall(e: A.ExprCall, ctx: CompileContext): Compiled {
   return (env) => fn.call(args, env, info);
 }
 
+/**
+ * A compiled expression that reports a value too large for JavaScript (a
+ * string past V8's limit of 2^29 - 24 characters, built by `.`, `+` or a
+ * function) as a run-time diagnostic at the expression, instead of the
+ * RangeError that would end the program. [decision] Splunk documents no
+ * limit on a value's length; this is the engine's own.
+ */
+function guardSize(compiled: Compiled, e: A.Expr): Compiled {
+  return (env) => {
+    try {
+      return compiled(env);
+    } catch (err) {
+      if (err instanceof RangeError && /Invalid (string|array) length/.test(err.message)) {
+        throw new SplError({
+          stage: 'runtime',
+          message: 'the expression makes a value too large to hold (a string over about 536 million characters)',
+          span: e.span,
+          hint: 'check for a concatenation or repetition that grows with each step',
+        });
+      }
+      throw err;
+    }
+  };
+}
+
 /** Compiles and reports user errors as a Diagnostic instead of throwing. */
 export function tryCompile(e: A.Expr, ctx?: CompileContext): { compiled?: Compiled; diagnostic?: Diagnostic } {
   try {
-    return { compiled: compileExpr(e, ctx) };
+    return { compiled: guardSize(compileExpr(e, ctx), e) };
   } catch (err) {
     if (err instanceof EvalCompileError || err instanceof PlanError) return { diagnostic: err.diagnostic };
     throw err;
