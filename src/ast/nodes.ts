@@ -141,13 +141,23 @@ export interface ExprCall {
   readonly args: readonly Expr[];
 }
 export type BinaryOperator = 'OR' | 'XOR' | 'AND' | '=' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '.' | '*' | '/' | '%';
+/**
+ * Binary operators, n-ary: a comparison (two operands), or a run of
+ * left-associative operators of one precedence level written one after the
+ * other (`a OR b OR c`, `1+2-3`, `x."-".y`) as one node, meaning
+ * ((operands[0] ops[0] operands[1]) ops[1] operands[2]) ... A chain of
+ * 10,000 terms is one node with 10,000 operands, not a tree 10,000 deep, so
+ * every walker reads it with a loop. A chain in parentheses on either side
+ * is an operand of its own.
+ */
 export interface ExprBinary {
   readonly type: 'binary';
   readonly span: Span;
-  readonly op: BinaryOperator;
-  readonly opSpan: Span;
-  readonly left: Expr;
-  readonly right: Expr;
+  /** two or more */
+  readonly operands: readonly Expr[];
+  /** one fewer than the operands: ops[i] joins operands[i] and operands[i + 1] */
+  readonly ops: readonly BinaryOperator[];
+  readonly opSpans: readonly Span[];
 }
 export interface ExprNot {
   readonly type: 'not';

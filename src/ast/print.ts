@@ -85,7 +85,7 @@ const UNARY_PREC = 8;
 function exprPrec(e: A.Expr): number {
   switch (e.type) {
     case 'binary':
-      return PREC[e.op];
+      return PREC[e.ops[0]];
     case 'not':
       return NOT_PREC;
     case 'like':
@@ -117,11 +117,11 @@ export function printExpr(e: A.Expr): string {
     case 'call':
       return `${e.name}(${e.args.map(printExpr).join(', ')})`;
     case 'binary': {
-      const p = PREC[e.op];
-      // comparisons do not chain: both sides must bind tighter
-      const rightMin = p === 5 ? 6 : p + 1;
-      const leftMin = p === 5 ? 6 : p;
-      return `${wrap(e.left, leftMin)} ${e.op} ${wrap(e.right, rightMin)}`;
+      // a chain is one node: an operand of the same level (or any comparison) was written in parentheses
+      const min = PREC[e.ops[0]] === 5 ? 6 : PREC[e.ops[0]] + 1;
+      const parts = [wrap(e.operands[0], min)];
+      e.ops.forEach((op, i) => parts.push(` ${op} `, wrap(e.operands[i + 1], min)));
+      return parts.join('');
     }
     case 'not':
       return `NOT ${wrap(e.operand, NOT_PREC)}`;

@@ -12,7 +12,8 @@
  * - NOT, AND, OR, XOR work on booleans; null counts as false.
  */
 import type * as A from '../ast/nodes.js';
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { someExpr } from '../ast/chain.js';
+import { SplError, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { lookupEvalFunction } from '../functions/eval/registry.js';
 import { readField } from '../functions/eval/util.js';
 import type { ArgInfo, CallCompiler, Compiled, CompileContext, EvalEnv } from '../functions/eval/types.js';
@@ -30,32 +31,12 @@ function fail(message: string, span: Span, hint?: string): never {
   throw new EvalCompileError({ stage: 'plan', message, span, ...(hint ? { hint } : {}) });
 }
 
-/** The fields an expression reads. */
+/** The fields an expression reads, in the order they are written. */
 export function fieldsOf(e: A.Expr, out: string[] = []): string[] {
-  switch (e.type) {
-    case 'field':
-      if (!out.includes(e.name)) out.push(e.name);
-      break;
-    case 'call':
-      e.args.forEach((a) => fieldsOf(a, out));
-      break;
-    case 'binary':
-      fieldsOf(e.left, out);
-      fieldsOf(e.right, out);
-      break;
-    case 'not':
-    case 'negate':
-      fieldsOf(e.operand, out);
-      break;
-    case 'like':
-      fieldsOf(e.left, out);
-      fieldsOf(e.pattern, out);
-      break;
-    case 'in':
-      fieldsOf(e.left, out);
-      e.values.forEach((a) => fieldsOf(a, out));
-      break;
-  }
+  someExpr(e, (x) => {
+    if (x.type === 'field' && !out.includes(x.name)) out.push(x.name);
+    return false;
+  });
   return out;
 }
 
@@ -164,17 +145,17 @@ export function compileExpr(e: A.Expr, ctx: CompileContext = NO_CONTEXT): Compil
   }
 }
 
-function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
-  const left = compileExpr(e.left, ctx);
-  const right = compileExpr(e.right, ctx);
-  const op = e.op;
+/** One binary operator applied to its left value and its (lazily computed) right one. */
+type Step = (a: EvalValue, right: Compiled, env: EvalEnv) => EvalValue;
+
+function stepOf(op: A.BinaryOperator): Step {
   switch (op) {
     case 'AND':
-      return (env) => isTrue(left(env)) && isTrue(right(env));
+      return (a, right, env) => isTrue(a) && isTrue(right(env));
     case 'OR':
-      return (env) => isTrue(left(env)) || isTrue(right(env));
+      return (a, right, env) => isTrue(a) || isTrue(right(env));
     case 'XOR':
-      return (env) => isTrue(left(env)) !== isTrue(right(env));
+      return (a, right, env) => isTrue(a) !== isTrue(right(env));
     case '=':
     case '==':
     case '!=':
@@ -183,8 +164,7 @@ function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
     case '>':
     case '>=': {
       const test = comparator(op);
-      return (env) => {
-        const a = left(env);
+      return (a, right, env) => {
         const b = right(env);
         if (a === null || b === null) return false;
         const as = scalars(a);
@@ -194,15 +174,15 @@ function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
       };
     }
     case '.':
-      return (env) => {
-        const a = single(left(env));
+      return (av, right, env) => {
+        const a = single(av);
         const b = single(right(env));
         if (a === null || b === null) return null;
         return toStr(a) + toStr(b);
       };
     case '+':
-      return (env) => {
-        const a = single(left(env));
+      return (av, right, env) => {
+        const a = single(av);
         const b = single(right(env));
         if (a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean') return null;
         const na = toNumber(a);
@@ -212,8 +192,8 @@ function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
         return null;
       };
     default:
-      return (env) => {
-        const a = single(left(env));
+      return (av, right, env) => {
+        const a = single(av);
         const b = single(right(env));
         if (a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean') return null;
         const na = toNumber(a);
@@ -222,6 +202,44 @@ function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
         return arith(op, na, nb);
       };
   }
+}
+
+/**
+ * A binary node is a chain (`a OR b OR c`, `1+2-3`; src/ast/nodes.ts): it
+ * compiles to one loop that folds the operands left to right, so neither
+ * compiling nor running a chain of 10,000 terms recurses per term. AND and
+ * OR stop at the first operand that decides them.
+ */
+function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
+  const { operands, ops } = e;
+  const first = compileExpr(operands[0], ctx);
+  const rights = operands.slice(1).map((x) => compileExpr(x, ctx));
+  const steps = ops.map(stepOf);
+  if (steps.length === 1) {
+    const step = steps[0];
+    const right = rights[0];
+    return (env) => step(first(env), right, env);
+  }
+  if (ops.every((op) => op === 'OR')) {
+    return (env) => {
+      if (isTrue(first(env))) return true;
+      for (const r of rights) if (isTrue(r(env))) return true;
+      return false;
+    };
+  }
+  if (ops.every((op) => op === 'AND')) {
+    return (env) => {
+      if (!isTrue(first(env))) return false;
+      for (const r of rights) if (!isTrue(r(env))) return false;
+      return true;
+    };
+  }
+  const n = steps.length;
+  return (env) => {
+    let acc = first(env);
+    for (let i = 0; i < n; i++) acc = steps[i](acc, rights[i], env);
+    return acc;
+  };
 }
 
 function compileCall(e: A.ExprCall, ctx: CompileContext): Compiled {
@@ -245,10 +263,35 @@ function compileCall(e: A.ExprCall, ctx: CompileContext): Compiled {
   return (env) => fn.call(args, env, info);
 }
 
+/**
+ * A compiled expression that reports a value too large for JavaScript (a
+ * string past V8's limit of 2^29 - 24 characters, built by `.`, `+` or a
+ * function) as a run-time diagnostic at the expression, instead of the
+ * RangeError that would end the program. [decision] Splunk documents no
+ * limit on a value's length; this is the engine's own.
+ */
+function guardSize(compiled: Compiled, e: A.Expr): Compiled {
+  return (env) => {
+    try {
+      return compiled(env);
+    } catch (err) {
+      if (err instanceof RangeError && /Invalid (string|array) length/.test(err.message)) {
+        throw new SplError({
+          stage: 'runtime',
+          message: 'the expression makes a value too large to hold (a string over about 536 million characters)',
+          span: e.span,
+          hint: 'check for a concatenation or repetition that grows with each step',
+        });
+      }
+      throw err;
+    }
+  };
+}
+
 /** Compiles and reports user errors as a Diagnostic instead of throwing. */
 export function tryCompile(e: A.Expr, ctx?: CompileContext): { compiled?: Compiled; diagnostic?: Diagnostic } {
   try {
-    return { compiled: compileExpr(e, ctx) };
+    return { compiled: guardSize(compileExpr(e, ctx), e) };
   } catch (err) {
     if (err instanceof EvalCompileError || err instanceof PlanError) return { diagnostic: err.diagnostic };
     throw err;
@@ -263,7 +306,8 @@ export function isBooleanExpr(e: A.Expr): boolean {
     case 'in':
       return true;
     case 'binary':
-      return ['AND', 'OR', 'XOR', '=', '==', '!=', '<', '<=', '>', '>='].includes(e.op);
+      // the operators of one chain are all of one level: boolean or not together
+      return ['AND', 'OR', 'XOR', '=', '==', '!=', '<', '<=', '>', '>='].includes(e.ops[0]);
     case 'call':
       return ['like', 'match', 'cidrmatch', 'searchmatch', 'isnull', 'isnotnull', 'isnum', 'isstr', 'isint', 'in', 'true', 'false'].includes(e.name);
     default:

@@ -37,11 +37,6 @@ export interface MacroDef {
    * macro an earlier source defined, see conf.ts), in load order.
    */
   readonly amendedBy?: readonly MacroOrigin[];
-  /**
-   * Built-ins only: an argument written as one double-quoted string is
-   * substituted without its quotes (see BUILTIN_MACROS for why).
-   */
-  readonly unquoteArgs?: boolean;
 }
 
 /** Table key of a macro: `name` when it takes no argument, else `name(N)`. */
@@ -97,8 +92,9 @@ export function originText(o: MacroOrigin): string {
  * `drop_dm_object_name(Processes)` and `drop_dm_object_name("Processes")`.
  * Splunk substitutes arguments verbatim (see expand.ts), so the second gives
  * `rename "Processes".* AS *`, which Splunk's argument tokenizer reads as the
- * field pattern Processes.*; we produce the equivalent unquoted text here so
- * that both calls expand to `rename Processes.* AS *`.
+ * field pattern Processes.*: the lexer joins a quoted part and the text
+ * written against it into one argument (src/lexer/lexer.ts joinedWordEnd),
+ * so both calls rename Processes.* to *.
  */
 export const BUILTIN_MACROS: readonly MacroDef[] = [
   {
@@ -109,7 +105,6 @@ export const BUILTIN_MACROS: readonly MacroDef[] = [
     iseval: false,
     description: 'Strip the data model object prefix from field names (CIM add-on macro).',
     origin: BUILTIN_ORIGIN,
-    unquoteArgs: true,
   },
 ];
 

@@ -15,8 +15,10 @@
  *   (`mymacro("He said \"hello!\"")`, "Use search macros in searches",
  *   https://docs.splunk.com/Documentation/SplunkLight/7.0.3/GettingStarted/Usingsearchmacros):
  *   that only makes sense if the argument lands in the search as the quoted
- *   string it is, so quotes are kept. (The built-in drop_dm_object_name is
- *   the one exception, see definitions.ts.)
+ *   string it is, so quotes are kept, for every macro. In command
+ *   arguments a quoted part joined to an unquoted one (`rename $f$.* AS *`
+ *   called with "Processes" gives `"Processes".*`) is one argument without
+ *   its quotes: the lexer's rule (src/lexer/lexer.ts joinedWordEnd).
  * - Named arguments, `iis_search(fragment=TM)` ("Search macro examples",
  *   Knowledge Manager Manual 9.3): an argument list is taken as named when
  *   every argument is `word=value` and at least one word is an argument
@@ -326,7 +328,6 @@ function substitutePlain(text: string, def: MacroDef, values: readonly string[])
 // Expansion
 
 const NAMED_ARG = /^([A-Za-z0-9_-]+)\s*=(?!=)/;
-const QUOTED_WHOLE = /^"(?:[^"\\]|\\[\s\S])*"$/;
 
 interface ArgValue {
   text: string;
@@ -458,13 +459,6 @@ class Expander {
       values = slots as ArgValue[]; // arity === given.length and no repeats: all filled
     } else {
       values = given.map((a) => ({ text: a.text, span: a.span }));
-    }
-    if (def.unquoteArgs) {
-      values = values.map((v) =>
-        QUOTED_WHOLE.test(v.text)
-          ? { text: v.text.slice(1, -1), span: { start: v.span.start + 1, end: v.span.end - 1 } }
-          : v,
-      );
     }
     return values;
   }

@@ -7,7 +7,7 @@ import type * as A from '../ast/nodes.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 import * as T from '../lexer/tokens.js';
 import { parserInstance } from './parser.js';
-import { unescapeSpl, unquote } from './unescape.js';
+import { joinedText, unescapeSpl, unquote } from './unescape.js';
 
 type Ctx = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -129,14 +129,16 @@ class AstBuilder extends BaseVisitor {
     }
     const tok = Object.values(ctx).flat()[0] as IToken;
     if (tok.tokenType === T.QuotedString) return { span: tokSpan(tok), text: unquote(tok.image), quoted: true };
-    return { span: tokSpan(tok), text: unescapeSpl(tok.image), quoted: false };
+    return { span: tokSpan(tok), text: joinedText(tok.image), quoted: false };
   }
 
   fieldName(ctx: Ctx): A.FieldName {
     const tok = Object.values(ctx).flat()[0] as IToken;
     if (tok.tokenType === T.QuotedField || tok.tokenType === T.QuotedString) return { span: tokSpan(tok), name: unquote(tok.image), quoted: true };
+    // a word joining quoted parts ("Processes".*) names the parts without their quotes
+    const name = tok.image.includes('"') ? joinedText(tok.image) : tok.image;
     // a word holding characters that normally break words (predicted(x)) prints back quoted: mark it so
-    return { span: tokSpan(tok), name: tok.image, quoted: /[\s|()[\]",=<>`]/.test(tok.image) };
+    return { span: tokSpan(tok), name, quoted: /[\s|()[\]",=<>`]/.test(name) };
   }
 
   subsearch(ctx: Ctx): A.Pipeline {
@@ -164,26 +166,20 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
+  /** A run of operators of one level as one n-ary node (A.ExprBinary); a single operand is itself. */
   private binaryChain(ctx: Ctx, operandKey: string, opKeys: string[]): A.Expr {
-    const items = ordered(ctx);
-    let left: A.Expr | undefined;
-    let op: IToken | undefined;
-    for (const { key, item } of items) {
-      if (key === operandKey) {
-        const right = this.visit(item as CstNode) as A.Expr;
-        if (left && op) {
-          left = {
-            type: 'binary',
-            span: join(left.span, right.span),
-            op: normaliseOp(op.image),
-            opSpan: tokSpan(op),
-            left,
-            right,
-          };
-        } else left = right;
-      } else if (opKeys.includes(key)) op = item as IToken;
+    const operands: A.Expr[] = [];
+    const ops: A.BinaryOperator[] = [];
+    const opSpans: Span[] = [];
+    for (const { key, item } of ordered(ctx)) {
+      if (key === operandKey) operands.push(this.visit(item as CstNode) as A.Expr);
+      else if (opKeys.includes(key)) {
+        ops.push(normaliseOp((item as IToken).image));
+        opSpans.push(tokSpan(item as IToken));
+      }
     }
-    return left!;
+    if (operands.length === 1) return operands[0];
+    return { type: 'binary', span: join(operands[0].span, operands[operands.length - 1].span), operands, ops, opSpans };
   }
 
   expression(ctx: Ctx): A.Expr {
@@ -203,7 +199,7 @@ class AstBuilder extends BaseVisitor {
     const [first, second] = this.nodes<A.Expr>(ctx.additive);
     if (ctx.CompareOp) {
       const op = ctx.CompareOp[0] as IToken;
-      return { type: 'binary', span: ctxSpan(ctx), op: normaliseOp(op.image), opSpan: tokSpan(op), left: first, right: second };
+      return { type: 'binary', span: ctxSpan(ctx), operands: [first, second], ops: [normaliseOp(op.image)], opSpans: [tokSpan(op)] };
     }
     if (ctx.Like) return { type: 'like', span: ctxSpan(ctx), left: first, pattern: second };
     if (ctx.In) return { type: 'in', span: ctxSpan(ctx), left: first, values: this.nodes(ctx.expression) };

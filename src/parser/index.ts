@@ -138,11 +138,13 @@ function nestingCheck(tokens: readonly IToken[]): Diagnostic | undefined {
 }
 
 /**
- * How deep the syntax tree may be, in objects: a chain of binary operators
- * (`1+1+...`, `a=1 OR a=2 OR ...`) nests one level per operator. The
- * compiler and every walker of the tree recurse, so past this the search is
- * refused with a diagnostic instead of overflowing the stack. [decision] No
- * Splunk limit is documented; 1,000 allows chains of several hundred terms.
+ * How deep the syntax tree may be, in objects. A chain of one level's
+ * operators (`1+1+...`, `a=1 OR a=2 OR ...`) is one n-ary node however long
+ * (src/ast/nodes.ts ExprBinary), so only real nesting counts: parentheses,
+ * NOT, function calls inside function calls. The compiler and the walkers of
+ * the tree recurse on those, so past this the search is refused with a
+ * diagnostic instead of overflowing the stack. [decision] No Splunk limit is
+ * documented.
  */
 export const MAX_TREE_DEPTH = 1000;
 
@@ -156,9 +158,9 @@ function treeDepthCheck(ast: Pipeline): Diagnostic | undefined {
     if (depth > MAX_TREE_DEPTH) {
       return {
         stage: 'parse',
-        message: `the search is nested too deeply: an expression more than ${MAX_TREE_DEPTH} operators deep`,
+        message: `the search is nested too deeply: an expression more than ${MAX_TREE_DEPTH} levels deep`,
         ...(here ? { span: here } : {}),
-        hint: 'write a long chain of OR as field IN (a, b, ...), or split a long expression across several eval commands',
+        hint: 'remove redundant parentheses, or split the expression across several eval commands',
       };
     }
     for (const [k, v] of Object.entries(node as object)) {

@@ -5,6 +5,7 @@
  * reads are skipped. Any wildcard or whole-row use means every field.
  */
 import type * as A from '../ast/nodes.js';
+import { someExpr } from '../ast/chain.js';
 import { fieldsOf } from '../eval/compile.js';
 import type { Operator } from '../engine/types.js';
 import { searchFields, subsearchesOf } from '../search/predicate.js';
@@ -89,19 +90,5 @@ export function requiredFields(p: A.Pipeline, operators?: readonly Operator[]): 
 }
 
 function usesWholeRow(e: A.Expr): boolean {
-  switch (e.type) {
-    case 'call':
-      return e.name.toLowerCase() === 'searchmatch' || e.args.some(usesWholeRow);
-    case 'binary':
-      return usesWholeRow(e.left) || usesWholeRow(e.right);
-    case 'not':
-    case 'negate':
-      return usesWholeRow(e.operand);
-    case 'like':
-      return usesWholeRow(e.left) || usesWholeRow(e.pattern);
-    case 'in':
-      return usesWholeRow(e.left) || e.values.some(usesWholeRow);
-    default:
-      return false;
-  }
+  return someExpr(e, (x) => x.type === 'call' && x.name.toLowerCase() === 'searchmatch');
 }

@@ -16,6 +16,7 @@ interface HostileCase {
   exit?: number;
   rows?: Record<string, unknown>[];
   stderr?: RegExp;
+  stdout?: RegExp;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'splinter-hostile-'));
@@ -34,6 +35,7 @@ describe('hostile inputs: a diagnostic or the right answer, never a hang or a cr
         expect(r.code, r.err).toBe(c.exit ?? 0);
         if (c.rows) expect(JSON.parse(r.out)).toEqual(c.rows);
         if (c.stderr) expect(r.err).toMatch(c.stderr);
+        if (c.stdout) expect(r.out).toMatch(c.stdout);
         expect(Date.now() - t).toBeLessThan(30_000);
       },
       60_000,

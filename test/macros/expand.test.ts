@@ -142,11 +142,11 @@ describe('textual expansion', () => {
     expect(splError(() => expandMacros('`iis(ext=a, ext=b)`', t)).first.message).toBe("argument 'ext' of `iis` is given twice");
   });
 
-  it('expands drop_dm_object_name with or without quotes', () => {
+  it('expands drop_dm_object_name with or without quotes, substituting the argument as written', () => {
     const t = table();
     expect(expandMacros('| `drop_dm_object_name(Processes)`', t).text).toBe('| rename Processes.* AS *');
-    expect(expandMacros('| `drop_dm_object_name("Processes")`', t).text).toBe('| rename Processes.* AS *');
-    expect(expandMacros('| `drop_dm_object_name(field="All_Traffic")`', t).text).toBe('| rename All_Traffic.* AS *');
+    expect(expandMacros('| `drop_dm_object_name("Processes")`', t).text).toBe('| rename "Processes".* AS *');
+    expect(expandMacros('| `drop_dm_object_name(field="All_Traffic")`', t).text).toBe('| rename "All_Traffic".* AS *');
   });
 
   it('expands nested macros after substitution, in definitions and arguments', () => {

@@ -10,7 +10,7 @@ function withoutSpans(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(withoutSpans);
   if (x && typeof x === 'object') {
     const o: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan') o[k] = withoutSpans(v);
+    for (const [k, v] of Object.entries(x)) if (k !== 'span' && k !== 'nameSpan' && k !== 'opSpan' && k !== 'opSpans') o[k] = withoutSpans(v);
     return o;
   }
   return x;
@@ -53,6 +53,8 @@ describe('round trip of tricky forms', () => {
     'x | transaction user startswith=eval(a=1 AND b="c") maxpause=5m',
     'x | streamstats count current=f window=2 BY h',
     'x | fields - a* predicted(b) c | table "x y" count(z)',
+    'x | rename "Processes".* AS *, "a b"c AS d | table "x".y',
+    '| eval x=(a+b)+c-(d-e) . f, y=a OR (b OR c) AND d XOR e, z=1*(2*3)/4',
   ];
   for (const s of searches) it(s, () => roundTrip(s));
 });

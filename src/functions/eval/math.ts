@@ -165,19 +165,26 @@ function measure(e: Expr, env: EvalEnv): Measured | null {
       return m && { ...m, value: -m.value };
     }
     case 'binary': {
-      if (e.op !== '+' && e.op !== '-' && e.op !== '*' && e.op !== '/') return null;
-      const l = measure(e.left, env);
-      const r = measure(e.right, env);
-      if (!l || !r) return null;
-      if (e.op === '*' || e.op === '/') {
-        const value = e.op === '*' ? l.value * r.value : l.value / r.value;
-        if (!Number.isFinite(value)) return null;
-        const sig = Math.min(l.sig, r.sig);
-        return { value, sig, dec: sig - 1 - magnitude(value) };
+      // a chain such as 1+2+3+... is folded in a loop, left to right
+      const { operands, ops } = e;
+      if (ops.some((op) => op !== '+' && op !== '-' && op !== '*' && op !== '/')) return null;
+      let l = measure(operands[0], env);
+      for (let i = 0; i < ops.length && l; i++) {
+        const op = ops[i];
+        const r = measure(operands[i + 1], env);
+        if (!r) return null;
+        if (op === '*' || op === '/') {
+          const value = op === '*' ? l.value * r.value : l.value / r.value;
+          if (!Number.isFinite(value)) return null;
+          const sig = Math.min(l.sig, r.sig);
+          l = { value, sig, dec: sig - 1 - magnitude(value) };
+        } else {
+          const value = op === '+' ? l.value + r.value : l.value - r.value;
+          const dec = Math.min(l.dec, r.dec);
+          l = { value, sig: magnitude(value) + 1 + dec, dec };
+        }
       }
-      const value = e.op === '+' ? l.value + r.value : l.value - r.value;
-      const dec = Math.min(l.dec, r.dec);
-      return { value, sig: magnitude(value) + 1 + dec, dec };
+      return l;
     }
     default:
       return null;
@@ -191,7 +198,9 @@ const sigfigFn = define('sigfig', 1, 1, (args, env, info) => {
   if (!e || e.type !== 'binary') return x;
   const m = measure(e, env);
   if (!m) return x;
-  const places = e.op === '*' || e.op === '/' ? m.sig - 1 - magnitude(x) : m.dec;
+  // the operation applied last decides (the chain's last operator)
+  const last = e.ops[e.ops.length - 1];
+  const places = last === '*' || last === '/' ? m.sig - 1 - magnitude(x) : m.dec;
   return roundDecimal(x, places);
 });
 

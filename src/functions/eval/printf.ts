@@ -240,18 +240,40 @@ function formatOne(spec: Spec, v: EvalValue, width: number | undefined, precisio
  */
 export const MAX_PRINTF_WIDTH = 100_000;
 
+/**
+ * The longest string printf() returns, in UTF-16 units. [decision] The page
+ * gives none. Each width is capped above, but a format repeats: 6,000 pieces
+ * of `%100000d` ask for 600 million characters, past what a JavaScript
+ * string can hold. A literal format whose widths and text alone add up to
+ * more is a plan-time error; a result that grows past it at run time (long
+ * `%s` values, `*` widths) makes printf() NULL for that event, as an
+ * over-limit `*` width does.
+ */
+export const MAX_PRINTF_OUTPUT = 10_000_000;
+
 /** Why a format cannot be used, or undefined. */
 export function printfFormatProblem(fmt: string): string | undefined {
+  // the least the format prints: its text, and each piece's fixed width
+  let least = 0;
   for (const piece of parseFormat(fmt)) {
-    if (typeof piece === 'string') continue;
+    if (typeof piece === 'string') {
+      least += piece.length;
+      continue;
+    }
     for (const n of [piece.width, piece.precision]) {
       if (typeof n === 'number' && n > MAX_PRINTF_WIDTH) return `a width or precision of ${n} is over printf's limit of ${MAX_PRINTF_WIDTH.toLocaleString('en-US')}`;
     }
+    if (typeof piece.width === 'number') least += piece.width;
   }
+  if (least > MAX_PRINTF_OUTPUT) return `the format's widths add up to ${least.toLocaleString('en-US')} characters, over printf's limit of ${MAX_PRINTF_OUTPUT.toLocaleString('en-US')}`;
   return undefined;
 }
 
-/** Formats the values (in order) with a printf format; null when a `*` width or precision is over MAX_PRINTF_WIDTH. */
+/**
+ * Formats the values (in order) with a printf format; null when a `*` width
+ * or precision is over MAX_PRINTF_WIDTH or the result would be longer than
+ * MAX_PRINTF_OUTPUT.
+ */
 export function sprintf(fmt: string, values: readonly EvalValue[]): string | null {
   let out = '';
   let k = 0;
@@ -259,13 +281,14 @@ export function sprintf(fmt: string, values: readonly EvalValue[]): string | nul
   for (const piece of parseFormat(fmt)) {
     if (typeof piece === 'string') {
       out += piece;
-      continue;
+    } else {
+      const width = piece.width === '*' ? Math.trunc(numberArg(next())) : piece.width;
+      let precision = piece.precision === '*' ? Math.trunc(numberArg(next())) : piece.precision;
+      if (precision !== undefined && precision < 0) precision = undefined;
+      if (Math.abs(width ?? 0) > MAX_PRINTF_WIDTH || (precision ?? 0) > MAX_PRINTF_WIDTH) return null;
+      out += formatOne(piece, next(), width, precision);
     }
-    const width = piece.width === '*' ? Math.trunc(numberArg(next())) : piece.width;
-    let precision = piece.precision === '*' ? Math.trunc(numberArg(next())) : piece.precision;
-    if (precision !== undefined && precision < 0) precision = undefined;
-    if (Math.abs(width ?? 0) > MAX_PRINTF_WIDTH || (precision ?? 0) > MAX_PRINTF_WIDTH) return null;
-    out += formatOne(piece, next(), width, precision);
+    if (out.length > MAX_PRINTF_OUTPUT) return null;
   }
   return out;
 }

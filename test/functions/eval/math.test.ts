@@ -76,7 +76,7 @@ describe('exact / sigfig', () => {
   const span = { start: 0, end: 0 };
   const numNode = (text: string): Expr => ({ type: 'number', span, text, value: Number(text) });
   const fieldNode = (name: string): Expr => ({ type: 'field', span, name, quoted: false });
-  const bin = (op: '+' | '-' | '*' | '/', left: Expr, right: Expr): Expr => ({ type: 'binary', span, op, opSpan: span, left, right });
+  const bin = (op: '+' | '-' | '*' | '/', left: Expr, right: Expr): Expr => ({ type: 'binary', span, operands: [left, right], ops: [op], opSpans: [span] });
   const sigfig = (e: Expr, value: number, row: Record<string, string | number> = {}) =>
     run('sigfig', [{ compiled: () => value, info: { span, fields: [], isField: false, expr: e } }], makeEnv(row));
 
