@@ -49,7 +49,7 @@ export function planUnion(node: GenericCommand, ctx: PlanContext): Operator {
     if (a.kind === 'value') {
       const named = /^(datamodel|savedsearch|inputlookup):/i.exec(a.value.text)?.[1].toLowerCase();
       planFail(
-        named ? `union does not read named datasets ('${a.value.text}...')` : `unexpected '${a.value.text}' in union: a dataset is a subsearch in brackets`,
+        named ? `union does not read named datasets ('${a.value.text}')` : `unexpected '${a.value.text}' in union: a dataset is a subsearch in brackets`,
         a.span,
         named === 'savedsearch' ? 'a saved search lives on a Splunk server; write its search as a subsearch: union [search ...]' : named ? `write it as a subsearch: union [| ${named} ...]` : 'union [search ...] [search ...]',
       );
