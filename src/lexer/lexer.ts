@@ -185,7 +185,9 @@ export function tokenize(text: string): LexResult {
       continue;
     }
     if (f.mode === 'expr') {
-      i = lexExpr(i, f);
+      const next = lexExpr(i, f);
+      if (next <= i) throw new Error(`lexer made no progress at offset ${i}`);
+      i = next;
       continue;
     }
     // ---- search and args modes
@@ -395,7 +397,9 @@ export function tokenize(text: string): LexResult {
         frames.pop();
         break;
       }
-      k = lexExpr(k, top());
+      const next = lexExpr(k, top());
+      if (next <= k) throw new Error(`lexer made no progress at offset ${k}`);
+      k = next;
     }
     return k;
   }
@@ -503,8 +507,13 @@ export function tokenize(text: string): LexResult {
           j = k;
         }
       }
-      // a number immediately followed by letters is an identifier (e.g. 1a2b is not a number)
-      if (isIdentPart(text.charCodeAt(j))) return lexIdentifier(start);
+      // a number immediately followed by letters is an identifier (e.g. 1a2b is not a number);
+      // after a leading dot (a.16H) the dot is the concatenation operator and 16H the identifier
+      if (isIdentPart(text.charCodeAt(j))) {
+        if (c !== 46) return lexIdentifier(start);
+        push(T.Dot, start, start + 1);
+        return start + 1;
+      }
       push(T.NumberLiteral, start, j);
       return j;
     }

@@ -53,3 +53,17 @@ describe('quoted parts joined to a word in command arguments', () => {
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('numbers that run into letters in expressions', () => {
+  // [decision] Splunk does not document how `.16H` lexes; 16H cannot be a number, so the
+  // dot is the concatenation operator and 16H a field name, as 1a2b is one
+  it('a.16H is a . 16H, and lexing ends (it once looped forever)', () => {
+    const e = firstExpr('| makeresults | eval x=a.16H');
+    if (e.type !== 'binary') throw new Error(e.type);
+    expect(e.ops).toEqual(['.']);
+    expect(e.operands.map((o) => (o.type === 'field' ? o.name : o.type))).toEqual(['a', '16H']);
+  });
+  it('a.16 is still field a followed by the number .16 (a parse error, not a hang)', () => {
+    expect(parse('| makeresults | eval x=a.16').diagnostics[0]?.message).toMatch(/unexpected '\.16'/);
+  });
+});
