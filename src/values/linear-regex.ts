@@ -17,7 +17,16 @@
  *
  * RE2 has no backreferences and no look-around: a nested-repeat pattern
  * that needs them cannot be bounded, and is refused (PcreError) rather than
- * risk a hang. One look-ahead is ours, not the user's: PCRE's `$` (end, or
+ * risk a hang.
+ *
+ * Without nesting, repeats still multiply: a failing `.*a.*b` tries every
+ * split of the text between its two `.*`s from every start, n³ steps (V8
+ * takes 0.2 s over 1,000 characters and 20 s over 4,000; `.*b` alone takes
+ * 7 s over 100,000). `repeatDegree()` bounds the exponent by the number of
+ * unbounded repeats (plus one when the search is unanchored), and a
+ * `GuardedRegExp` runs V8 on a text short enough that n^degree stays under
+ * STEP_BUDGET, and RE2 on a longer one. Ordinary values (a path, a command
+ * line) stay on V8; a long line never hangs. One look-ahead is ours, not the user's: PCRE's `$` (end, or
  * before a final newline) is translated to `(?=\n?$)`; on RE2 it becomes
  * `$` matched against the text without its final newline.
  */
@@ -76,6 +85,39 @@ export function nestedRepeat(src: string): number {
   }
   return -1;
 }
+
+/**
+ * The polynomial degree a backtracking search can reach on a pattern: its
+ * unbounded repeats (`*`, `+`, `{n,}`), plus one for trying every start
+ * unless the pattern begins with `^`. Over-counts (a `[^<]*<` never
+ * backtracks much), which only moves a long text to the linear engine.
+ */
+export function repeatDegree(src: string, multiline = false): number {
+  let n = src.startsWith('^') && !multiline ? 0 : 1;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') {
+      inClass = true;
+      if (src[i + 1] === '^') i++;
+      if (src[i + 1] === ']') i++;
+    } else if (c === '*' || c === '+') {
+      // a possessive or lazy marker after a quantifier is not another repeat
+      if (!(c === '+' && /[*+?}]/.test(src[i - 1] ?? '') && src[i - 2] !== '\\')) n++;
+    } else if (c === '{' && /^\{\d+,\}/.test(src.slice(i, i + 24))) n++;
+  }
+  return n;
+}
+
+/**
+ * Steps a backtracking match may take before the linear engine is used:
+ * 5e7 is about 50 ms of V8 ([decision]: Splunk bounds PCRE by
+ * limits.conf `[rex] match_limit` and fails the search; we keep the answer
+ * and only change engines).
+ */
+export const STEP_BUDGET = 5e7;
 
 const END = '(?=\\n?$)';
 
@@ -185,6 +227,57 @@ export class LinearRegExp extends RegExp {
     }
     if (sticky) this.lastIndex = m.end();
     return Object.assign(arr as string[], { index: m.start(), input: s, groups }) as RegExpExecArray;
+  }
+}
+
+/**
+ * V8's RegExp on texts up to `limit` characters, RE2 on longer ones: the
+ * same matches, in time bounded by STEP_BUDGET or linear in the text.
+ */
+export class GuardedRegExp extends RegExp {
+  private readonly limit: number;
+  private readonly linear: LinearRegExp;
+  constructor(pattern: string | RegExp, flags?: string) {
+    super(pattern, flags);
+    this.linear = new LinearRegExp(this.source, this.flags);
+    this.limit = Math.floor(STEP_BUDGET ** (1 / repeatDegree(this.source, this.multiline)));
+  }
+
+  override exec(input: string): RegExpExecArray | null {
+    const s = String(input);
+    if (s.length <= this.limit) return super.exec(s);
+    this.linear.lastIndex = this.lastIndex;
+    const m = this.linear.exec(s);
+    this.lastIndex = this.linear.lastIndex;
+    return m;
+  }
+
+  /** replace on a short text keeps V8's fast path (a RegExp subclass with its own exec loses it) */
+  private plain: RegExp | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override [Symbol.replace](input: string, replacer: any): string {
+    const s = String(input);
+    if (s.length > this.limit) return super[Symbol.replace](s, replacer);
+    const p = (this.plain ??= new RegExp(this.source, this.flags));
+    p.lastIndex = this.lastIndex;
+    const out = p[Symbol.replace](s, replacer);
+    this.lastIndex = p.lastIndex;
+    return out;
+  }
+}
+
+/**
+ * The RegExp to run a translated pattern with no nested repeat on: a plain
+ * RegExp when backtracking stays within STEP_BUDGET on any text of up to
+ * 1 MB (few repeats), else a GuardedRegExp; a plain RegExp also when RE2
+ * cannot run the pattern (a backreference or look-around: not bounded).
+ */
+export function boundedRegExp(re: RegExp): RegExp {
+  if (STEP_BUDGET ** (1 / repeatDegree(re.source, re.multiline)) >= 1 << 20) return re;
+  try {
+    return new GuardedRegExp(re.source, re.flags);
+  } catch {
+    return re;
   }
 }
 

@@ -47,7 +47,7 @@
  * Reference: PCRE2 pattern syntax, https://www.pcre.org/current/doc/html/pcre2syntax.html
  */
 
-import { linearRegExp, nestedRepeat } from './linear-regex.js';
+import { boundedRegExp, linearRegExp, nestedRepeat } from './linear-regex.js';
 
 export class PcreError extends Error {
   /** offset in the pattern of the construct that failed */
@@ -652,7 +652,7 @@ export function compilePcre(pattern: string, flags = ''): RegExp {
           typeof lin === 'string'
             ? new PcreError(`this pattern can take exponential time (a repeated group that itself repeats) and uses ${lin}, which the linear-time engine cannot run`, 0, 'remove the nested repetition, e.g. (a+)+ → a+')
             : lin;
-      }
+      } else result = boundedRegExp(result);
     } catch (e) {
       const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(e);
       result = new PcreError(`invalid regular expression: ${msg}`, 0);
