@@ -92,6 +92,36 @@ function numberValue(text: string): number | string {
   return String(n) === text ? n : text;
 }
 
+/**
+ * A JSON number whose text a double would not give back (2^53 + 1, `1.10`),
+ * for code that writes JSON again (the eval JSON functions): it reads as its
+ * text and is written back as the same bare number.
+ */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+  /** JSON.stringify writes this marked string; stringifyJson unquotes it */
+  toJSON(): string {
+    return MARK + this.text;
+  }
+}
+
+/** A number a double reads back to the same text, or a JsonNumber. */
+function numberKept(text: string): number | JsonNumber {
+  const n = Number(text);
+  return String(n) === text ? n : new JsonNumber(text);
+}
+
+/** a mark no JSON text from an event can hold: a control character and a per-process random word */
+const NONCE = Math.random().toString(36).slice(2, 10);
+const MARK = `\u0000${NONCE}:`;
+const MARKED = new RegExp(`"\\\\u0000${NONCE}:([-+.\\deE]+)"`, 'g');
+
+/** JSON.stringify, with each JsonNumber written as its bare text. */
+export function stringifyJson(v: unknown): string {
+  const out = JSON.stringify(v);
+  return out !== undefined && out.includes(NONCE) ? out.replace(MARKED, '$1') : out;
+}
+
 class JsonSyntax extends Error {}
 
 /** Nesting deeper than this goes to JSON.parse (numbers then as doubles): the parser below recurses. */
@@ -102,7 +132,8 @@ class ExactParser {
   i = 0;
   /** [start, end) of each element of a top-level array */
   readonly spans: [number, number][] = [];
-  constructor(private readonly s: string) {}
+  /** keep: numbers as numberKept (JsonNumber), else as numberValue (text) */
+  constructor(private readonly s: string, private readonly keep = false) {}
 
   ws(): void {
     const s = this.s;
@@ -127,7 +158,7 @@ class ExactParser {
       const r = m.exec(s);
       if (!r) throw new JsonSyntax('number');
       this.i += r[0].length;
-      return numberValue(r[0]);
+      return this.keep ? numberKept(r[0]) : numberValue(r[0]);
     }
     for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
       if (s.startsWith(word, this.i)) {
@@ -224,5 +255,24 @@ export function parseJsonExact(text: string): ExactJson {
     if (!(e instanceof JsonSyntax)) throw e;
     // not JSON (JSON.parse says why), or nested too deep for this parser
     return { value: JSON.parse(text) };
+  }
+}
+
+/**
+ * Parses JSON text like JSON.parse (and throws its SyntaxError on bad
+ * input), except that a number whose double would not give its text back
+ * is a JsonNumber.
+ */
+export function parseJsonKeepNumbers(text: string): unknown {
+  if (!RISKY_NUMBER.test(text) && !/^\s*-?\d/.test(text)) return JSON.parse(text);
+  const p = new ExactParser(text, true);
+  try {
+    const value = p.value(0);
+    p.ws();
+    if (p.i !== text.length) throw new JsonSyntax('trailing');
+    return value;
+  } catch (e) {
+    if (!(e instanceof JsonSyntax)) throw e;
+    return JSON.parse(text);
   }
 }

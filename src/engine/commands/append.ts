@@ -14,6 +14,7 @@ import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { BATCH_SIZE, type Operator, type RowStream, type RunContext } from '../types.js';
 import type { Row } from '../../values/value.js';
+import { truncationNotice } from './search.js';
 
 export const APPEND_MAXOUT = 50_000;
 
@@ -35,11 +36,15 @@ export function planAppend(node: GenericCommand, ctx: PlanContext): Operator {
       yield* input;
       let left = maxout;
       if (left <= 0) return;
+      const cut = truncationNotice(rctx, "append's subsearch", maxout, node.span, `maxout=${maxout}`);
       for await (const batch of rctx.runPlan(plan)) {
+        if (batch.length === 0) continue;
+        // a result past maxout (in this batch or a later one) means the subsearch was cut
+        if (left <= 0) return cut();
         const out: Row[] = batch.length > left ? batch.slice(0, left) : batch;
         left -= out.length;
         for (let i = 0; i < out.length; i += BATCH_SIZE) yield out.slice(i, i + BATCH_SIZE);
-        if (left <= 0) return;
+        if (out.length < batch.length) return cut();
       }
     },
   };

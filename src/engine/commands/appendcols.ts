@@ -27,7 +27,7 @@ import type { Row } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { batches, type Operator, type RowStream, type RunContext } from '../types.js';
-import { collectUpTo } from './search.js';
+import { collectUpTo, truncationNotice } from './search.js';
 
 export const APPENDCOLS_MAXOUT = 50_000;
 
@@ -47,7 +47,7 @@ export function planAppendcols(node: GenericCommand, ctx: PlanContext): Operator
     kind: 'streaming',
     orderSensitive: true,
     async *run(input: RowStream, rctx: RunContext) {
-      const sub = await collectUpTo(rctx.runPlan(plan), maxout);
+      const sub = await collectUpTo(rctx.runPlan(plan), maxout, truncationNotice(rctx, "appendcols's subsearch", maxout, node.span, `maxout=${maxout}`));
       let i = 0;
       for await (const batch of input) {
         for (const row of batch) {

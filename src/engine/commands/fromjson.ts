@@ -13,21 +13,22 @@
  *   left alone.
  */
 import type { GenericCommand } from '../../ast/nodes.js';
-import { parseJson } from '../../functions/eval/json.js';
+import { parseJson, type Json } from '../../functions/eval/json.js';
+import { JsonNumber, stringifyJson } from '../../io/json.js';
 import { formatNumber, toStr } from '../../values/coerce.js';
 import { fromList, valuesOf, type Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
 import { reading, streaming, type Operator } from '../types.js';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function scalar(v: Json): Scalar | undefined {
   if (v === null) return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  if (v instanceof JsonNumber) return v.text;
+  return stringifyJson(v);
 }
 
 export function planFromjson(node: GenericCommand): Operator {

@@ -69,7 +69,7 @@ export function planJoin(node: GenericCommand, ctx: PlanContext): Operator {
     span: node.span,
     kind: 'streaming',
     async *run(input: RowStream, rctx: RunContext) {
-      const right = await collectUpTo(rctx.runPlan(plan), JOIN_SUBSEARCH_MAXOUT, truncationNotice(rctx, "join's subsearch", JOIN_SUBSEARCH_MAXOUT, node.span, '[join] subsearch_maxout'));
+      const right = await collectUpTo(rctx.runPlan(plan), JOIN_SUBSEARCH_MAXOUT, truncationNotice(rctx, "join's subsearch", JOIN_SUBSEARCH_MAXOUT, node.span, 'limits.conf [join] subsearch_maxout'));
       let fields = named;
       let left: RowStream = input;
       if (fields.length === 0) {

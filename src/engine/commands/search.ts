@@ -64,7 +64,7 @@ export function planSearch(node: SearchCommand, ctx: PlanContext): Operator {
 
 /** Runs a subsearch and turns its first 10,000 results into a predicate. */
 async function runSubsearch(sub: SearchSubsearch, plan: Plan, ctx: RunContext): Promise<RowPredicate> {
-  const rows = await collectUpTo(ctx.runPlan(plan), SUBSEARCH_MAXOUT, truncationNotice(ctx, 'the subsearch', SUBSEARCH_MAXOUT, sub.span, '[subsearch] maxout'));
+  const rows = await collectUpTo(ctx.runPlan(plan), SUBSEARCH_MAXOUT, truncationNotice(ctx, 'the subsearch', SUBSEARCH_MAXOUT, sub.span, 'limits.conf [subsearch] maxout'));
   const expr = subsearchExpr(rows, sub.span);
   if (!expr) return () => false;
   try {
@@ -109,11 +109,12 @@ export async function collectUpTo(stream: RowStream, max: number, truncated?: ()
 
 /** The warning a subsearch limit gives when it cuts results, as map's maxsearches does. */
 export function truncationNotice(ctx: RunContext, what: string, max: number, span: Span, setting: string): () => void {
+  // setting: what sets the limit, e.g. "limits.conf [subsearch] maxout" or "maxout=" 
   return () =>
     ctx.notify({
       stage: 'runtime',
       severity: 'warning',
-      message: `${what} returned more than ${max.toLocaleString('en-US')} results; only the first ${max.toLocaleString('en-US')} were used (limits.conf ${setting})`,
+      message: `${what} returned more than ${max.toLocaleString('en-US')} results; only the first ${max.toLocaleString('en-US')} were used (${setting})`,
       span,
     });
 }

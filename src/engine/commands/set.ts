@@ -30,7 +30,7 @@ import type { Row, Scalar } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { batches, type Operator, type RowStream, type RunContext } from '../types.js';
-import { collectUpTo } from './search.js';
+import { collectUpTo, truncationNotice } from './search.js';
 
 export const SET_SUBSEARCH_MAXOUT = 50_000;
 
@@ -59,8 +59,9 @@ export function planSet(node: GenericCommand, ctx: PlanContext): Operator {
     span: node.span,
     kind: 'generating',
     async *run(_input: RowStream, rctx: RunContext) {
-      const a = await collectUpTo(rctx.runPlan(p1), SET_SUBSEARCH_MAXOUT);
-      const b = await collectUpTo(rctx.runPlan(p2), SET_SUBSEARCH_MAXOUT);
+      const cut = (i: number) => truncationNotice(rctx, `set's ${i === 0 ? 'first' : 'second'} subsearch`, SET_SUBSEARCH_MAXOUT, subs[i].span, 'the subsearch maxout');
+      const a = await collectUpTo(rctx.runPlan(p1), SET_SUBSEARCH_MAXOUT, cut(0));
+      const b = await collectUpTo(rctx.runPlan(p2), SET_SUBSEARCH_MAXOUT, cut(1));
       const keysB = new Set(b.map(resultKey));
       const keysA = new Set<string>();
       const out: Row[] = [];

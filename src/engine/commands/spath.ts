@@ -22,7 +22,8 @@
  */
 import { xmlParser, type XmlNode } from '../../values/xmldoc.js';
 import type { GenericCommand } from '../../ast/nodes.js';
-import { parseJson, spathValue } from '../../functions/eval/json.js';
+import { parseJson, spathValue, type Json } from '../../functions/eval/json.js';
+import { JsonNumber } from '../../io/json.js';
 import { formatNumber, toStr } from '../../values/coerce.js';
 import { fromList, valuesOf, type Row, type Scalar, type Value } from '../../values/value.js';
 import { Args } from '../args.js';
@@ -78,7 +79,6 @@ export function extractAll(text: string, row: Row): void {
   for (const [k, list] of acc) row.set(k, fromList(list) as Value);
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function push(acc: Map<string, Scalar[]>, key: string, v: Scalar): void {
   const list = acc.get(key);
@@ -88,6 +88,10 @@ function push(acc: Map<string, Scalar[]>, key: string, v: Scalar): void {
 
 function flattenJson(v: Json, prefix: string, acc: Map<string, Scalar[]>): void {
   if (v === null) return;
+  if (v instanceof JsonNumber) {
+    if (prefix !== '') push(acc, prefix, v.text);
+    return;
+  }
   if (Array.isArray(v)) {
     for (const item of v) flattenJson(item, prefix + '{}', acc);
     return;

@@ -207,7 +207,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     if (subPlans.length > 0) {
       const resolved = new Map<SearchSubsearch, RowPredicate>();
       for (const { node: sub, plan } of subPlans) {
-        const expr = subsearchExpr(await collectUpTo(ctxRun.runPlan(plan), SUBSEARCH_MAXOUT, truncationNotice(ctxRun, 'the subsearch', SUBSEARCH_MAXOUT, sub.span, '[subsearch] maxout')), sub.span);
+        const expr = subsearchExpr(await collectUpTo(ctxRun.runPlan(plan), SUBSEARCH_MAXOUT, truncationNotice(ctxRun, 'the subsearch', SUBSEARCH_MAXOUT, sub.span, 'limits.conf [subsearch] maxout')), sub.span);
         resolved.set(sub, expr ? compileSearch(expr, { now: ctxRun.now, tz: ctxRun.tz }) : () => false);
       }
       filter = compileWhere({ now: ctxRun.now, tz: ctxRun.tz, subsearches: resolved });

@@ -29,22 +29,31 @@ import type { EvalFunction } from './types.js';
 import type { EvalValue, Scalar } from '../../values/value.js';
 import { formatNumber, toStr } from '../../values/coerce.js';
 import { define, result, str, valuesOfEval } from './util.js';
+import { JsonNumber, jsonTooDeep, parseJsonKeepNumbers, stringifyJson } from '../../io/json.js';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/** a number a double cannot hold exactly (an 18-digit id) is a JsonNumber: read as its text, written back bare */
+export type Json = null | boolean | number | string | JsonNumber | Json[] | { [k: string]: Json };
 
-/** Parses JSON text; undefined when it is not JSON. */
+/**
+ * Parses JSON text; undefined when it is not JSON, or nests deeper than
+ * MAX_JSON_DEPTH ([decision]: as a JSON event that deep is skipped; walking
+ * and writing such a document back recurse, and 20,000 levels overflowed
+ * the stack).
+ */
 export function parseJson(text: string): Json | undefined {
   const t = text.trim();
   if (t === '') return undefined;
+  let v: Json;
   try {
-    return JSON.parse(t) as Json;
+    v = parseJsonKeepNumbers(t) as Json;
   } catch {
     return undefined;
   }
+  return isContainer(v) && jsonTooDeep(v) ? undefined : v;
 }
 
 function isContainer(v: Json | undefined): v is Json[] | { [k: string]: Json } {
-  return typeof v === 'object' && v !== null;
+  return typeof v === 'object' && v !== null && !(v instanceof JsonNumber);
 }
 
 /** A string that is a JSON object or array, parsed; else undefined. */
@@ -71,7 +80,8 @@ export function fromJson(j: Json | undefined): EvalValue {
   if (j === undefined || j === null) return null;
   if (typeof j === 'string' || typeof j === 'number') return j;
   if (typeof j === 'boolean') return j ? 'true' : 'false';
-  return JSON.stringify(j);
+  if (j instanceof JsonNumber) return j.text;
+  return stringifyJson(j);
 }
 
 /** One step of an spath path: a key (or none for a leading index) and its indexes ('*' = every element). */
@@ -157,10 +167,10 @@ const jsonObjectFn = define('json_object', 0, Infinity, (args, env) => {
     if (k === null) return null;
     obj[k] = toJson(args[i + 1](env));
   }
-  return JSON.stringify(obj);
+  return stringifyJson(obj);
 }, (info) => (info.length % 2 !== 0 ? { message: 'needs key-value pairs: an even number of arguments', hint: 'e.g. json_object("name", "maria", "age", 30)' } : undefined));
 
-const jsonArrayFn = define('json_array', 0, Infinity, (args, env) => JSON.stringify(args.map((a) => toJson(a(env)))));
+const jsonArrayFn = define('json_array', 0, Infinity, (args, env) => stringifyJson(args.map((a) => toJson(a(env)))));
 
 const jsonFn = define('json', 1, 1, (args, env) => {
   const s = str(args[0](env));
@@ -187,7 +197,7 @@ const jsonExtractFn = define('json_extract', 1, Infinity, (args, env) => {
     const v = p === null ? undefined : extractOne(doc, p);
     out.push(v === undefined ? null : v);
   }
-  return JSON.stringify(out);
+  return stringifyJson(out);
 });
 
 const jsonExtractExactFn = define('json_extract_exact', 1, Infinity, (args, env) => {
@@ -199,7 +209,7 @@ const jsonExtractExactFn = define('json_extract_exact', 1, Infinity, (args, env)
   if (args.length === 2) return fromJson(get(str(args[1](env))));
   const out: Json[] = [];
   for (let i = 1; i < args.length; i++) out.push(get(str(args[i](env))) ?? null);
-  return JSON.stringify(out);
+  return stringifyJson(out);
 });
 
 const jsonHasKeyExactFn = define('json_has_key_exact', 2, 2, (args, env) => {
@@ -211,13 +221,13 @@ const jsonHasKeyExactFn = define('json_has_key_exact', 2, 2, (args, env) => {
 const jsonKeysFn = define('json_keys', 1, 1, (args, env) => {
   const doc = docOf(args[0](env));
   if (!isContainer(doc) || Array.isArray(doc)) return null;
-  return JSON.stringify(Object.keys(doc));
+  return stringifyJson(Object.keys(doc));
 });
 
 const jsonEntriesFn = define('json_entries', 1, 1, (args, env) => {
   const doc = docOf(args[0](env));
   if (!isContainer(doc) || Array.isArray(doc)) return null;
-  return JSON.stringify(Object.entries(doc).map(([key, value]) => ({ key, value })));
+  return stringifyJson(Object.entries(doc).map(([key, value]) => ({ key, value })));
 });
 
 const jsonArrayToMvFn = define('json_array_to_mv', 1, 2, (args, env) => {
@@ -241,11 +251,11 @@ const mvToJsonArrayFn = define('mv_to_json_array', 1, 2, (args, env) => {
   const infer = args.length > 1 && args[1](env) === true;
   // without infer_types every value is a JSON string; with it, numbers,
   // true/false/null and JSON objects or arrays keep their type
-  return JSON.stringify(
+  return stringifyJson(
     vals.map((v): Json => {
       const s = toStr(v);
       if (!infer) return s;
-      if (LITERAL.test(s)) return JSON.parse(s) as Json;
+      if (LITERAL.test(s)) return parseJsonKeepNumbers(s) as Json;
       const e = embedded(s);
       return e === undefined ? s : e;
     }),
@@ -310,7 +320,7 @@ function pathValueFunction(name: string, exact: boolean, create: boolean, edit: 
         if (!steps || steps.length === 0) continue;
         atPath(doc, steps, create, (parent, key) => edit(parent, key, value));
       }
-      return JSON.stringify(doc);
+      return stringifyJson(doc);
     },
     (info) => (info.length % 2 !== 1 ? { message: 'needs a JSON value then path-value pairs', hint: `e.g. ${name}(doc, "a.b", "new value")` } : undefined),
   );
@@ -346,7 +356,7 @@ const jsonDeleteFn = define('json_delete', 2, Infinity, (args, env) => {
       else delete parent[key as string];
     });
   }
-  return JSON.stringify(doc);
+  return stringifyJson(doc);
 });
 
 // ---------------------------------------------------------------- spath()
