@@ -225,7 +225,14 @@ export function extract(raw: RawEvent, meta: ExtractMeta, row: Row): void {
   row.set('host', host ?? localHost());
   row.set('source', source);
   row.set('sourcetype', searchSourcetype(sourcetype));
+  // every event has an index; "by default, data you feed to an indexer is stored in
+  // the main index" ("About managing indexes"), so `index=*` and `index=main` match
+  // every event read from files, and any other index none [decision]
+  row.set('index', DEFAULT_INDEX);
 }
+
+/** The index of events read from files. */
+export const DEFAULT_INDEX = 'main';
 
 /** Every value of a field as text (for tests and tools). */
 export function textValues(row: Row, name: string): string[] {
