@@ -109,12 +109,12 @@ export async function collectUpTo(stream: RowStream, max: number, truncated?: ()
 
 /** The warning a subsearch limit gives when it cuts results, as map's maxsearches does. */
 export function truncationNotice(ctx: RunContext, what: string, max: number, span: Span, setting: string): () => void {
-  // setting: what sets the limit, e.g. "limits.conf [subsearch] maxout" or "maxout=" 
+  // setting: what sets the limit, e.g. "limits.conf [subsearch] maxout" or "maxout=100"
   return () =>
     ctx.notify({
       stage: 'runtime',
       severity: 'warning',
-      message: `${what} returned more than ${max.toLocaleString('en-US')} results; only the first ${max.toLocaleString('en-US')} were used (${setting})`,
+      message: `${what} returned more than ${max.toLocaleString('en-US')} result${max === 1 ? '' : 's'}; only the first ${max.toLocaleString('en-US')} ${max === 1 ? 'was' : 'were'} used (${setting})`,
       span,
     });
 }
