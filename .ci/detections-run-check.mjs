@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Runs every runnable security_content detection (non-deprecated) with the
 // corpus macros and lookups over all 55 attack_data files at once, so that
-// each real search meets real events. Fails when a run ends in an internal
-// error (anything but a diagnostic: user input must never crash splinter),
-// when a run takes longer than 20 s, or when a detection that returned rows
-// in .ci/detections-run-baseline.json returns none now.
+// each real search meets real events. Records, per detection, how many rows
+// it returned (or the runtime diagnostic that stopped it) and compares that
+// with .ci/detections-run-baseline.json: any difference fails (a detection
+// gaining rows as well as losing them), as does an internal error (user
+// input must never crash splinter) or a run longer than 20 s. A change in
+// results is a failure until the baseline is deliberately updated, with the
+// reason in the commit.
 //
 //   node .ci/detections-run-check.mjs [corpus dir, default ../shared/corpus] [--update]
 //
-// --update rewrites the baseline with the detections that return rows now.
+// --update rewrites the baseline with what every detection gives now.
 // Needs a built dist/ (npm run build).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -27,7 +30,7 @@ const update = args.includes('--update');
 const corpus = args.find((a) => !a.startsWith('--')) ?? '../shared/corpus';
 const sc = join(corpus, 'security_content');
 const baselinePath = '.ci/detections-run-baseline.json';
-const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : { returningRows: [] };
+const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')).results ?? {} : {};
 
 const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'deprecated' ? [] : walk(join(d, e.name))) : e.name.endsWith('.yml') ? [join(d, e.name)] : []));
 const detections = walk(join(sc, 'detections')).sort();
@@ -38,9 +41,9 @@ const inputs = (await expandInputs([join(corpus, 'attack_data', 'datasets')])).m
 const now = Date.parse('2024-06-01T00:00:00Z') / 1000;
 
 let planned = 0;
-const returning = [];
+/** detection → rows returned, or 'runtime: <message>' */
+const results = {};
 const failures = [];
-let runtimeErrors = 0;
 for (const file of detections) {
   const name = relative(sc, file);
   const search = parseYaml(readFileSync(file, 'utf8'))?.search;
@@ -54,21 +57,27 @@ for (const file of detections) {
       collect(run(c.plan, { inputs }, { now, tz: 'UTC', notify: () => {} })),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out after 20 s')), 20_000))),
     ]);
-    if (rows.length > 0) returning.push(name);
+    results[name] = rows.length;
   } catch (e) {
-    if (e instanceof SplError) runtimeErrors++;
+    if (e instanceof SplError) results[name] = `runtime: ${e.first.message}`;
     else failures.push(`${name}: ${e instanceof Error ? e.stack?.split('\n').slice(0, 3).join(' | ') : String(e)}`);
   } finally {
     clearTimeout(timer);
   }
 }
 
-const lost = baseline.returningRows.filter((d) => !returning.includes(d));
-console.log(`detections run over attack_data (${inputs.length} files): ${planned} runnable, ${returning.length} return rows, ${runtimeErrors} stopped with a runtime diagnostic, ${failures.length} internal errors or time-outs`);
+const values = Object.values(results);
+const returning = values.filter((v) => typeof v === 'number' && v > 0).length;
+const stopped = values.filter((v) => typeof v === 'string').length;
+const changed = [...new Set([...Object.keys(baseline), ...Object.keys(results)])]
+  .sort()
+  .filter((d) => baseline[d] !== results[d])
+  .map((d) => `  changed: ${d}: baseline ${baseline[d] ?? 'absent'}, now ${results[d] ?? 'absent (not runnable, or an internal error)'}`);
+console.log(`detections run over attack_data (${inputs.length} files): ${planned} runnable, ${returning} return rows (${values.reduce((a, v) => a + (typeof v === 'number' ? v : 0), 0)} rows in all), ${stopped} stopped with a runtime diagnostic, ${failures.length} internal errors or time-outs`);
 for (const f of failures) console.log(`  internal: ${f}`);
-for (const d of lost) console.log(`  regression: ${d} returned rows in the baseline, none now`);
+if (!update) for (const c of changed) console.log(c);
 if (update) {
-  writeFileSync(baselinePath, JSON.stringify({ returningRows: returning }, null, 2) + '\n');
-  console.log(`baseline written: ${baselinePath}`);
+  writeFileSync(baselinePath, JSON.stringify({ results }, null, 2) + '\n');
+  console.log(`baseline written: ${baselinePath} (${changed.length} detections changed)`);
 }
-if (failures.length || (!update && lost.length)) process.exit(1);
+if (failures.length || (!update && changed.length)) process.exit(1);

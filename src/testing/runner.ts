@@ -5,6 +5,7 @@
  * judged (judge.ts). Files are read once per run and shared by every
  * detection that uses them (an EventCache).
  */
+import type { Row } from '../values/value.js';
 import { stat } from 'node:fs/promises';
 import { compile, run } from '../api.js';
 import { position, SplError, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -33,6 +34,8 @@ export interface TestResult {
   readonly resultCount: number;
   readonly message: string;
   readonly ms: number;
+  /** the rows the search returned, when it ran */
+  readonly rows?: readonly Row[];
 }
 
 export interface TestOptions {
@@ -114,6 +117,6 @@ async function runTest(det: Detection, t: DetectionTest, plan: NonNullable<Retur
   }
   const verdict = judge(rows, det.riskObjects, det.threatObjects);
   const ms = Date.now() - started;
-  if (det.manualTest !== undefined) return { ...base, data: paths, status: 'skip', resultCount: rows.length, message: `manual test: ${det.manualTest} (returned ${rows.length} result${rows.length === 1 ? '' : 's'})`, ms };
-  return { ...base, data: paths, status: verdict.pass ? 'pass' : 'fail', resultCount: rows.length, message: verdict.message, ms };
+  if (det.manualTest !== undefined) return { ...base, data: paths, status: 'skip', resultCount: rows.length, message: `manual test: ${det.manualTest} (returned ${rows.length} result${rows.length === 1 ? '' : 's'})`, ms, rows };
+  return { ...base, data: paths, status: verdict.pass ? 'pass' : 'fail', resultCount: rows.length, message: verdict.message, ms, rows };
 }

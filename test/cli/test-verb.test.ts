@@ -54,6 +54,17 @@ describe('splinter test', () => {
     expect(lines[0]).toMatch(/^status\s+detection\s+test\s+data\s+results\s+ms\s+reason$/);
     expect(lines[1]).toMatch(/^FAIL\s+Pipes No Results\s+True Positive Test\s+sysmon_pipes\.xml\s+0\s+\d+\s+the search returned no results$/);
   });
+  it('--rows adds the rows each search returned, the same from worker threads', LONG, () => {
+    const one = JSON.parse(splinter('test', join(DET, 'pipes_pass.yml'), ...COMMON, '-o', 'json', '--rows').out);
+    const two = JSON.parse(splinter('test', join(DET, 'pipes_pass.yml'), ...COMMON, '-o', 'json', '--rows', '--jobs', '2').out);
+    for (const r of one.results) {
+      expect(r.rows).toHaveLength(r.resultCount);
+      // the detection's stats ... by dest ..., then fixtures/macros' security_content_ctime: firstTime as text
+      for (const row of r.rows) expect(row.firstTime).toMatch(/^2024-05-\d\dT\d\d:\d\d:\d\d$/);
+    }
+    expect(two.results.map((r: { rows: unknown }) => r.rows)).toEqual(one.results.map((r: { rows: unknown }) => r.rows));
+    expect(JSON.parse(splinter('test', join(DET, 'pipes_pass.yml'), ...COMMON, '-o', 'json').out).results[0].rows).toBeUndefined();
+  });
   it('--jobs 2 gives the results of one thread, in the same order', LONG, () => {
     const strip = (out: string) => JSON.parse(out).results.map((x: Record<string, unknown>) => ({ ...x, ms: 0 }));
     const one = splinter('test', DET, ...COMMON, '-o', 'json');

@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { lookupsBesideMacros } from '../../lookups/registry.js';
 import type { TestResult } from '../../testing/runner.js';
+import { rowObject } from '../output.js';
 import { runSuite, type SuiteFile, type SuiteSetup } from '../../testing/suite.js';
 import { EXIT, UsageError, addContextOptions, formatOption, knowledgeSets, lookupRegistry, requirePaths, searchFiles, macroTable, stderr, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
@@ -17,6 +18,7 @@ interface TestCommandOptions extends SearchOptions {
   exclude?: string[];
   knowledge?: string[];
   jobs?: string;
+  rows?: boolean;
 }
 
 
@@ -52,7 +54,7 @@ async function testCommand(paths: string[], o: TestCommandOptions): Promise<numb
   const format = o.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const seconds = (Date.now() - started) / 1000;
   if (format === 'json') {
-    const json = results.map((r) => ({ detection: r.detection, file: r.file, test: r.test, data: r.data, status: r.status, resultCount: r.resultCount, message: r.message, ms: r.ms }));
+    const json = results.map((r) => ({ detection: r.detection, file: r.file, test: r.test, data: r.data, status: r.status, resultCount: r.resultCount, message: r.message, ms: r.ms, ...(o.rows ? { rows: (r.rows ?? []).map((row) => rowObject(row, tctx.tz)) } : {}) }));
     process.stdout.write(JSON.stringify({ results: json, summary }, null, 2) + '\n');
   } else if (format === 'junit') process.stdout.write(junit(results, seconds));
   else process.stdout.write(table(results));
@@ -109,6 +111,7 @@ export function testVerb(prog: Command, wrap: Wrap): void {
       .option('--data-root <folder>', 'a local copy of attack_data: replaces everything up to attack_data/master/ in the tests\' data URLs (plain relative paths are read from it too)')
       .option('--exclude <paths...>', 'skip files under these paths')
       .option('--knowledge <paths...>', "your Splunk apps' eventtypes.conf and tags.conf")
+      .option('--rows', 'with -o json, also give the rows each test\'s search returned (as run -o json prints them)')
       .option('-j, --jobs <n>', 'test on n threads at once (default 1); each reads the data files it needs once')
       .addOption(formatOption(['table', 'json', 'junit'], 'table (default on a terminal), json (default otherwise): {"results":[{detection,file,test,data,status,resultCount,message,ms}],"summary":{passed,failed,skipped}}, or junit XML')),
   ).action(wrap(testCommand));
