@@ -19,7 +19,8 @@ import { parseNow } from '../src/time/index.js';
 import { loadKnowledge } from '../src/searchtime/knowledge-files.js';
 import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
 import { expectedEntries, fixesColumnOrder } from './support/columns.js';
-import { expectedRendering, noticeMessages, renderedErrors } from './support/diagnostics.js';
+import { expectedRendering, noticeMessages, relativePaths, renderedErrors } from './support/diagnostics.js';
+import { explain } from '../src/explain/explain.js';
 
 describe('queries/', () => {
   for (const file of QUERY_FILES) {
@@ -41,6 +42,12 @@ describe('queries/', () => {
         return;
       }
       expect(compiled.diagnostics).toEqual([]);
+      if (c.explain) {
+        // the whole page, as `splinter explain` prints it
+        const page = relativePaths(explain(compiled));
+        expect(page).toBe(expectedRendering(file, page, '.explain'));
+        return;
+      }
       const files = await expandInputs((c.events ?? []).map((e) => join(ROOT, e)));
       const knowledge = c.knowledge ? loadKnowledge(c.knowledge.map((k) => join(ROOT, k))) : undefined;
       if (knowledge) expect(knowledge.problems).toEqual([]);

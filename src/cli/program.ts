@@ -9,6 +9,7 @@ import { liftSearch } from './argv.js';
 import { EXIT, UsageError, report, stderr, type Wrap } from './common.js';
 import { diffVerb } from './commands/diff.js';
 import { expandVerb } from './commands/expand.js';
+import { explainVerb } from './commands/explain.js';
 import { macrosVerb } from './commands/macros.js';
 import { parseVerb } from './commands/parse.js';
 import { runVerb } from './commands/run.js';
@@ -32,6 +33,7 @@ export function program(setExit: (code: number) => void): Command {
   runVerb(prog, wrap);
   parseVerb(prog, wrap);
   expandVerb(prog, wrap);
+  explainVerb(prog, wrap);
   validateVerb(prog, wrap);
   testVerb(prog, wrap);
   macrosVerb(prog, wrap);

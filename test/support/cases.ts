@@ -20,6 +20,8 @@ export interface Case {
   expected?: Record<string, unknown>[];
   /** the messages of the notices and warnings the search gives, exactly and in order; none when absent */
   notices?: string[];
+  /** the case checks `splinter explain`'s page for the search, committed as <case>.explain */
+  explain?: boolean;
   /** the search fails to compile at this stage; the whole rendered diagnostic is in <case>.err */
   error?: { stage: string; message: string; hint?: string };
 }

@@ -25,16 +25,17 @@ export function renderedErrors(compiled: Compiled): string {
   return relativePaths(compiled.diagnostics.map((d) => renderDiagnostic(d, compiled.search)).join('\n') + '\n');
 }
 
-export function errFile(caseFile: string): string {
-  return caseFile.replace(/\.yml$/, '.err');
+export function errFile(caseFile: string, ext = '.err'): string {
+  return caseFile.replace(/\.yml$/, ext);
 }
 
 /**
- * The committed rendering of the case's error, or, with UPDATE_DIAGNOSTICS=1,
+ * The committed rendering of the case's error (or, with ext '.explain', of
+ * its explain page), or, with UPDATE_DIAGNOSTICS=1,
  * `actual` after writing it. Missing file: an Error that says how to make it.
  */
-export function expectedRendering(caseFile: string, actual: string): string {
-  const path = errFile(caseFile);
+export function expectedRendering(caseFile: string, actual: string, ext = '.err'): string {
+  const path = errFile(caseFile, ext);
   if (UPDATE_DIAGNOSTICS) {
     if (!existsSync(path) || readFileSync(path, 'utf8') !== actual) writeFileSync(path, actual);
     return actual;
@@ -44,7 +45,7 @@ export function expectedRendering(caseFile: string, actual: string): string {
 }
 
 /** Paths in the repository written relative to it (the cases pass their files by absolute path). */
-function relativePaths(text: string): string {
+export function relativePaths(text: string): string {
   return text.split(ROOT + sep).join('');
 }
 
