@@ -6,6 +6,7 @@
  */
 import type { FieldName, GenericArg, GenericCommand, Pipeline, SearchValue } from '../ast/nodes.js';
 import type { Span } from '../diagnostics/diagnostic.js';
+import { declareOptions } from './declared-options.js';
 import { planFail } from './plan-error.js';
 
 export type OptionArg = Extract<GenericArg, { kind: 'option' }>;
@@ -31,6 +32,7 @@ export class Args {
 
   /** Fails on any option not in `known`. */
   allowOnly(...known: string[]): this {
+    declareOptions(this.name, known);
     for (const [key, o] of this.options) {
       if (!known.includes(key)) planFail(`unknown ${this.name} option '${o.name}'`, o.span, known.length ? `${this.name} options: ${known.join(', ')}` : `${this.name} takes no options`);
     }

@@ -5,9 +5,9 @@
  *
  *   append [extendtimerange=<bool>] [maxtime=<int>] [maxout=<int>] [timeout=<int>] <subsearch>
  *
- * maxout: the most subsearch results appended, default 50,000. The time
- * options do not change anything offline (the subsearch reads the same
- * inputs and has no time limit).
+ * maxout: the most subsearch results appended, default 50,000. maxtime and
+ * timeout do not change anything offline (the subsearch reads the same
+ * inputs and has no time limit); extendtimerange=true is refused.
  */
 import type { GenericCommand } from '../../ast/nodes.js';
 import { Args } from '../args.js';
@@ -20,7 +20,11 @@ export const APPEND_MAXOUT = 50_000;
 
 export function planAppend(node: GenericCommand, ctx: PlanContext): Operator {
   const args = new Args(node).allowOnly('extendtimerange', 'maxtime', 'maxout', 'timeout');
-  args.bool('extendtimerange', false);
+  // extendtimerange=true widens the whole search's time range to the subsearch's (append reference);
+  // splinter has no search-wide time range to widen, so it refuses rather than ignores it
+  if (args.bool('extendtimerange', false)) {
+    args.fail('splinter does not support append extendtimerange=true', args.options.get('extendtimerange')!.span, "the search's time range is --earliest/--latest; leave extendtimerange out");
+  }
   args.int('maxtime', 60);
   args.int('timeout', 60);
   const maxout = args.int('maxout', APPEND_MAXOUT)!;

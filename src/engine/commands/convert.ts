@@ -10,6 +10,7 @@ import type { Row, Scalar, Value } from '../../values/value.js';
 import { expandFieldPatterns, matchesField } from '../fieldmatch.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { streaming, type Operator } from '../types.js';
+import { declareOptions } from '../declared-options.js';
 
 interface Step {
   fn: ConvertFunction;
@@ -38,6 +39,7 @@ function convertValue(v: Value, step: Step, timeformat: string, tz: string): Val
 }
 
 export function planConvert(node: ConvertCommand, ctx: PlanContext): Operator {
+  declareOptions('convert', ['timeformat']);
   let timeformat = DEFAULT_CONVERT_TIMEFORMAT;
   for (const o of node.options) {
     if (o.name === 'timeformat') timeformat = o.value.text;

@@ -124,7 +124,11 @@ export async function* datasetEvents(source: DatasetSource, ctx: RunContext, fla
 
 export function planDatamodel(node: GenericCommand, ctx: PlanContext): Operator {
   const args = new Args(node).allowOnly('strict_fields', 'allow_old_summaries', 'summariesonly').only(['value'], 'datamodel takes: <Model> <Dataset> search');
-  for (const b of ['strict_fields', 'allow_old_summaries', 'summariesonly']) args.bool(b, false);
+  for (const b of ['allow_old_summaries', 'summariesonly']) args.bool(b, false);
+  // strict_fields chooses which fields the results hold (datamodel reference); splinter gives the data
+  // model's fields and _raw whatever it says, so it refuses the option rather than ignore it
+  const strict = args.options.get('strict_fields');
+  if (strict) args.fail(`splinter does not support datamodel strict_fields=${strict.value.text}`, strict.span, "the results hold the dataset's fields and _raw; leave strict_fields out");
   const vals = args.values();
   if (vals.length < 3) {
     args.fail(

@@ -12,12 +12,14 @@ import { valuesOf } from '../../values/value.js';
 import { planFail } from '../plan-error.js';
 import { rowComparator } from '../sortkeys.js';
 import { batches, type Operator, type RowStream } from '../types.js';
+import { declareOptions } from '../declared-options.js';
 
 const isTrue = (s: string) => /^(true|t|1|yes)$/i.test(s);
 
 export function planDedup(node: DedupCommand): Operator {
   if (node.fields.length === 0) planFail('dedup needs at least one field', node.span, 'for example: dedup host');
   const count = node.count ?? 1;
+  declareOptions('dedup', ['keepempty', 'consecutive', 'keepevents']);
   let keepempty = false;
   let consecutive = false;
   let keepevents = false;

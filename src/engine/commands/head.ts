@@ -2,8 +2,10 @@
 import type { HeadCommand } from '../../ast/nodes.js';
 import { planFail } from '../plan-error.js';
 import type { Operator, RowStream } from '../types.js';
+import { declareOptions } from '../declared-options.js';
 
 export function planHead(node: HeadCommand): Operator {
+  declareOptions('head', ['limit']);
   let limit = node.count ?? 10;
   for (const o of node.options) {
     if (o.name === 'limit' && /^\d+$/.test(o.value.text)) limit = Number(o.value.text);

@@ -22,7 +22,8 @@ export function planMakemv(node: GenericCommand): Operator {
   const args = new Args(node).allowOnly('delim', 'tokenizer', 'allowempty', 'setsv').only(['value'], 'makemv [delim=<string>] <field>');
   const vals = args.values();
   if (vals.length !== 1) planFail('makemv needs one field', vals[1]?.span ?? node.span, 'for example: makemv delim="," recipients');
-  if (args.option('setsv')) planFail('makemv setsv is not supported', args.options.get('setsv')!.span);
+  // setsv=true joins the split values back into one value (makemv reference); splinter does not do that
+  if (args.bool('setsv', false)) planFail('splinter does not support makemv setsv=true', args.options.get('setsv')!.span, 'leave setsv out (or setsv=false) to get a multivalue field; mvjoin() makes one value of it');
   const field = vals[0].text;
   const allowEmpty = args.bool('allowempty', false);
   const tokOpt = args.option('tokenizer');

@@ -6,8 +6,8 @@
  *
  * - count results (default 1), each with only `_time`: the search time, in
  *   whole seconds.
- * - annotate=true adds _raw, host, source, sourcetype, splunk_server and
- *   splunk_server_group with null values, that is: nothing to show.
+ * - annotate=true is refused: it adds splunk_server, the name of the
+ *   server the search runs on, and offline there is none.
  * - format=csv|json with data= makes one result per CSV row (the first row
  *   names the fields) or per JSON object of an array, with `_time` only when
  *   the data has it.
@@ -36,7 +36,11 @@ export function planMakeresults(node: GenericCommand, ctx: PlanContext): Operato
   if (count > MAKERESULTS_MAX) {
     planFail(`makeresults count=${count} is over the limit of ${MAKERESULTS_MAX.toLocaleString('en-US')} results`, args.option('count')!.span, 'generate fewer results');
   }
-  args.bool('annotate', false);
+  // annotate=true adds splunk_server, "The name of the server that the makeresults command is run on"
+  // (makeresults reference), and null fields; offline there is no server to name
+  if (args.bool('annotate', false)) {
+    args.fail('splinter does not support makeresults annotate=true', args.options.get('annotate')!.span, 'there is no Splunk server to name in splunk_server; leave annotate out');
+  }
   const format = args.option('format');
   const data = args.option('data');
   let template: Row[] | undefined;

@@ -29,6 +29,7 @@ import { fromList, valuesOf } from '../../values/value.js';
 import { Args } from '../args.js';
 import { planFail } from '../plan-error.js';
 import { streaming, type Operator } from '../types.js';
+import { declareOptions } from '../declared-options.js';
 
 const NUM = '-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)';
 const RANGE = new RegExp(`^(${NUM})-(${NUM})$`);
@@ -36,6 +37,7 @@ const RANGE = new RegExp(`^(${NUM})-(${NUM})$`);
 export function planRangemap(node: GenericCommand): Operator {
   const usage = 'rangemap field=<field> <name>=<min>-<max>... [default=<string>]';
   const args = new Args(node).only([], usage);
+  declareOptions('rangemap', ['field', 'default']); // the other name=value arguments are ranges
   const fieldOpt = args.option('field');
   if (!fieldOpt) planFail('rangemap needs field=<field>', node.nameSpan, usage);
   const field = fieldOpt.text;

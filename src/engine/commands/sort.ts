@@ -9,10 +9,12 @@ import type { SortCommand } from '../../ast/nodes.js';
 import { planFail } from '../plan-error.js';
 import { rowComparator } from '../sortkeys.js';
 import { batches, collect, type Operator, type RowStream } from '../types.js';
+import { declareOptions } from '../declared-options.js';
 
 const DEFAULT_LIMIT = 10000;
 
 export function planSort(node: SortCommand): Operator {
+  declareOptions('sort', ['limit']);
   let limit = node.limit ?? DEFAULT_LIMIT;
   for (const o of node.options) {
     if (o.name === 'limit' && /^\d+$/.test(o.value.text)) limit = Number(o.value.text);

@@ -15,7 +15,11 @@
  * - dedup_splitvals=<bool> (stats, eventstats): a value repeated in a
  *   multivalue BY field counts once ("remove duplicate values in
  *   multivalued BY clause fields", default false);
- * - delim, partitions: accepted; they change nothing offline;
+ * - partitions: accepted; it splits the work between threads ("for
+ *   multithreaded reduce") and changes nothing in the results;
+ * - delim: "how the values in the list() or values() aggregation are
+ *   delimited", default a single space; splinter keeps those values as a
+ *   multivalue and has nothing to delimit, so any other delim is refused;
  * - streamstats current=<bool> (default true: the current event is part of
  *   its own statistics), window=<int> (the last N events; 0 = all, at most
  *   max_stream_window = 10000), global=<bool> (with window: one window for
@@ -38,6 +42,7 @@ import { valuesOf } from '../../values/value.js';
 import { AggregateSet, planAggregation, timeOf, type Contribution, type PlannedAggregation } from '../aggregations.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { batches, type Operator, type RowStream } from '../types.js';
+import { declareOptions } from '../declared-options.js';
 
 const SEP = '\u0000';
 
@@ -104,6 +109,7 @@ function resetExpression(o: Option): Compiled {
 
 export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
   if (node.aggregations.length === 0) planFail(`${node.variant} needs at least one statistical function`, node.span, `for example: ${node.variant} count by host`);
+  declareOptions(node.variant, OPTIONS[node.variant]);
   const opts = new Map<string, Option>();
   for (const o of node.options) {
     const key = o.name.toLowerCase();
@@ -114,6 +120,10 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
     opts.set(key, o);
   }
   const bool = (name: string, fallback: boolean) => (opts.has(name) ? boolOption(opts.get(name)!) : fallback);
+  const delim = opts.get('delim');
+  if (delim && delim.value.text !== ' ') {
+    planFail(`splinter does not support ${node.variant} delim=${JSON.stringify(delim.value.text)}`, delim.span, 'list() and values() give a multivalue field; join it with mvjoin() in an eval, or leave delim out');
+  }
   const by = node.by.map((f) => f.name);
   const aggs: PlannedAggregation[] = node.aggregations.map((a) => planAggregation(a, ctx, { exclude: by }));
   const allnum = bool('allnum', false);

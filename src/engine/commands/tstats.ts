@@ -50,6 +50,7 @@ import { batches, type Operator, type RowStream } from '../types.js';
 import { resolveDatasetSpec, checkFields, type DatasetSource } from './datamodel.js';
 import { subsearchExpr } from './format.js';
 import { collectUpTo, SUBSEARCH_MAXOUT, truncationNotice } from './search.js';
+import { declareOptions } from '../declared-options.js';
 
 const OPTIONS = ['prestats', 'local', 'append', 'summariesonly', 'include_reduced_buckets', 'allow_old_summaries', 'use_summary_index_values', 'chunk_size', 'fillnull_value'];
 
@@ -100,6 +101,7 @@ interface Group {
 }
 
 export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
+  declareOptions('tstats', [...OPTIONS, 'span']); // span=, after the by fields
   const opts = new Map<string, { text: string; span: Span }>();
   for (const o of node.options) {
     const key = o.name.toLowerCase();
