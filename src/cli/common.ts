@@ -348,10 +348,12 @@ export class ReadReport {
   };
 
   /** Progress on a terminal, for long runs: events read so far, rewritten in place; returns the function that clears it. */
-  progress(started: number): () => void {
+  progress(started: number, inputs: readonly EventInput[] = []): () => void {
     if (!process.stderr.isTTY) return () => {};
     const stats = this.stats;
-    const timer = setInterval(() => process.stderr.write(`\rsplinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${((Date.now() - started) / 1000).toFixed(0)}s `), 1000);
+    const sizes = inputs.map((i) => i.file.size);
+    const total = sizes.every((s) => s !== undefined) ? sizes.reduce((a: number, s) => a + s!, 0) : undefined;
+    const timer = setInterval(() => process.stderr.write(`\r\x1b[K${progressLine(stats, started, inputs.length, total)}`), 1000);
     return () => {
       clearInterval(timer);
       process.stderr.write('\r\x1b[K');
@@ -377,4 +379,33 @@ export class ReadReport {
     const stats = this.stats;
     return `splinter: ${stats.events} events read from ${stats.files} file${stats.files === 1 ? '' : 's'}, ${this.problems.length} skipped, ${results} in ${((Date.now() - started) / 1000).toFixed(2)}s`;
   }
+}
+
+/** a size in bytes as a person reads it */
+export function byteSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+/**
+ * The progress line of a long run: bytes read against the inputs' total
+ * size, the share done and an estimate of the time left when every size is
+ * known (not for stdin), events and files read, time so far.
+ */
+export function progressLine(stats: SourceStats, started: number, files: number, total: number | undefined, now = Date.now()): string {
+  const secs = (now - started) / 1000;
+  const events = `${stats.events.toLocaleString('en-US')} events`;
+  const filePart = files > 0 ? `file ${Math.min(stats.files, files)} of ${files}` : `${stats.files} file${stats.files === 1 ? '' : 's'}`;
+  if (total === undefined || total === 0) return `splinter: ${events} read, ${filePart}, ${secs.toFixed(0)}s `;
+  const done = Math.min(total, (stats.bytes ?? 0) + (stats.reading?.bytes ?? 0));
+  const share = done / total;
+  const left = share > 0.01 && share < 1 ? `, about ${Math.max(1, Math.round((secs * (1 - share)) / share))}s left` : '';
+  return `splinter: ${byteSize(done)} of ${byteSize(total)} (${Math.floor(share * 100)}%), ${events}, ${filePart}, ${secs.toFixed(0)}s${left} `;
 }

@@ -15,6 +15,8 @@ export interface WriterOptions {
   readonly write: (s: string) => void;
   /** the printed form of a result (fieldformat: engine/commands/fieldformat.ts displayFormatter); default: the result itself */
   readonly display?: (row: Row) => Row;
+  /** table: the terminal's width, to fit the table in (long cells cut with …); none when output is piped */
+  readonly width?: number;
 }
 
 /** Splunk renders _time as a timestamp with the offset of the display zone. */
@@ -45,6 +47,48 @@ function cellLines(v: Value | undefined): string[] {
   if (v === undefined) return [''];
   if (Array.isArray(v)) return v.map((x: Scalar) => toStr(x));
   return toStr(v as Scalar).split('\n');
+}
+
+/** a cell line as it is drawn: a tab as spaces to the next multiple of 4, other control characters as a space */
+function drawn(s: string): string {
+  if (!/[\t\r\x00-\x08\x0b-\x1f\x7f]/.test(s)) return s;
+  let out = '';
+  for (const ch of s) {
+    if (ch === '\t') out += ' '.repeat(4 - (out.length % 4));
+    else out += /[\r\x00-\x08\x0b-\x1f\x7f]/.test(ch) ? ' ' : ch;
+  }
+  return out;
+}
+
+/**
+ * Column widths that fit `width` characters (two spaces between columns):
+ * `_raw`, drawn last, gives way first, down to 10 characters; then the
+ * widest columns are cut to one common width, never below their header's
+ * length or 6 characters. A table that cannot fit that way stays wider.
+ */
+export function fitWidths(natural: readonly number[], headers: readonly string[], width: number): number[] {
+  const w = [...natural];
+  const room = width - 2 * (w.length - 1);
+  const total = () => w.reduce((a, b) => a + b, 0);
+  if (total() <= room) return w;
+  const raw = headers.indexOf('_raw');
+  if (raw >= 0) w[raw] = Math.max(Math.min(natural[raw], 10), natural[raw] - (total() - room));
+  if (total() <= room) return w;
+  const floor = headers.map((h, i) => Math.min(natural[i], Math.max(h.length, 6)));
+  // the largest cap c with sum(max(floor, min(w, c))) <= room
+  let lo = 0;
+  let hi = Math.max(...w);
+  const sumAt = (c: number) => w.reduce((a, x, i) => a + (i === raw ? x : Math.max(floor[i], Math.min(x, c))), 0);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (sumAt(mid) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return w.map((x, i) => (i === raw ? x : Math.max(floor[i], Math.min(x, lo))));
+}
+
+function cut(s: string, w: number): string {
+  return s.length > w ? s.slice(0, Math.max(0, w - 1)) + '…' : s;
 }
 
 function csvCell(s: string): string {
@@ -98,6 +142,8 @@ function rowWriter(format: Format, opts: WriterOptions): Writer {
           const columns: string[] = [];
           const seen = new Set<string>();
           for (const r of all) for (const k of r.keys()) if (!seen.has(k)) (seen.add(k), columns.push(k));
+          // on a terminal, _raw (the longest, least read) comes last
+          if (format === 'table' && opts.width !== undefined && seen.has('_raw')) columns.push(...columns.splice(columns.indexOf('_raw'), 1));
           const cells = all.map((r) => columns.map((c) => cellLines(r.has(c) ? displayValue(c, r.get(c)!, tz) : undefined)));
           if (format === 'csv') {
             write(columns.map(csvCell).join(',') + '\n');
@@ -108,8 +154,10 @@ function rowWriter(format: Format, opts: WriterOptions): Writer {
             write('(no results)\n');
             return;
           }
-          const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => Math.max(...row[i].map((l) => l.length)))));
-          const line = (parts: string[]) => parts.map((p, i) => p.padEnd(widths[i])).join('  ').trimEnd() + '\n';
+          for (const row of cells) for (let i = 0; i < row.length; i++) row[i] = row[i].map(drawn);
+          const natural = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => Math.max(...row[i].map((l) => l.length)))));
+          const widths = opts.width !== undefined ? fitWidths(natural, columns, opts.width) : natural;
+          const line = (parts: string[]) => parts.map((p, i) => cut(p, widths[i]).padEnd(widths[i])).join('  ').trimEnd() + '\n';
           write(line(columns));
           write(line(widths.map((w) => '-'.repeat(w))));
           for (const row of cells) {

@@ -30,6 +30,9 @@ export interface SourceStats {
   problems: number;
   /** per input file, in reading order (filled when present) */
   perFile?: FileSummary[];
+  /** bytes of the files read to their end, and what the file being read has read so far (progress) */
+  bytes?: number;
+  reading?: FileReadInfo;
 }
 
 /** What was read from one file (for the CLI's per-file summary). */
@@ -152,6 +155,7 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
           info = cached.info;
         } else {
           info = { comments: 0, lines: 0, gzip: false };
+          if (stats) stats.reading = info;
           // with a cache, every event is extracted and kept whole for the searches after this one
           const keep: CachedEvent[] | undefined = key !== undefined ? [] : undefined;
           const problems: ReadProblem[] = [];
@@ -206,6 +210,10 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
           }
           // only a file read to its end is kept (a search that stops early, as head does, reads part of it)
           if (keep) opts.cache!.set(key!, { events: keep, problems, info, noTime, badTimes });
+        }
+        if (stats) {
+          stats.bytes = (stats.bytes ?? 0) + (info.bytes ?? input.file.size ?? 0);
+          stats.reading = undefined;
         }
         if (summary) {
           summary.comments = info.comments;

@@ -286,7 +286,7 @@ async function diffCommand(arg: string | undefined, o: DiffOptions): Promise<num
       const s = renderDiagnostic(d, c.search);
       if (!said.has(s)) (said.add(s), stderr(s));
     };
-    const stopProgress = read.progress(started);
+    const stopProgress = read.progress(started, setup.inputs);
     try {
       rowsA = await rowsOf(a, setup, tctx, read, notify);
       rowsB = await rowsOf(b, setup, tctx, undefined, notify);

@@ -24,10 +24,14 @@ async function runCommand(arg: string | undefined, o: SearchOptions & EventOptio
   const setup = await runSetup(o, compiled.plan.readsEvents, tctx, read.onProblem);
   const format: Format = o.format ?? (process.stdout.isTTY ? 'table' : 'json');
   const display = displayFormatter(compiled.plan, tctx);
-  const writer = makeWriter(format, { tz: tctx.tz, write: (s) => process.stdout.write(s), ...(display ? { display } : {}) });
+  const width = format === 'table' && process.stdout.isTTY ? process.stdout.columns : undefined;
+  const writer = makeWriter(format, { tz: tctx.tz, write: (s) => process.stdout.write(s), ...(display ? { display } : {}), ...(width ? { width } : {}) });
   const started = Date.now();
   let results = 0;
-  const stages = o.stages === undefined ? undefined : new StageReport(compiled.plan, compiled.expansion?.text ?? text, stageRows(o.stages));
+  const stages =
+    o.stages === undefined
+      ? undefined
+      : new StageReport(compiled.plan, compiled.expansion?.text ?? text, stageRows(o.stages), { ...tctx, ...(compiled.ast ? { ast: compiled.ast } : {}), ...(process.stderr.isTTY ? { width: process.stderr.columns } : {}) });
   const rows = run(
     compiled.plan,
     {
@@ -40,7 +44,7 @@ async function runCommand(arg: string | undefined, o: SearchOptions & EventOptio
     },
     { ...tctx, notify: (d) => stderr(renderDiagnostic(d, compiled.search)), ...(setup.knowledge ? { knowledge: setup.knowledge } : {}) },
   );
-  const stopProgress = read.progress(started);
+  const stopProgress = read.progress(started, setup.inputs);
   try {
     for await (const batch of read.strictFailure ? empty() : rows) {
       if (read.strictFailure) break;

@@ -33,6 +33,8 @@ export interface FileReadInfo {
   lines: number;
   /** the file was gzip-compressed */
   gzip: boolean;
+  /** bytes of the file read so far (as stored: compressed for a .gz), for progress */
+  bytes?: number;
 }
 
 export function makeAssembler(format: Format, emit: EmitEvent, problem: EmitProblem): Assembler {
@@ -144,6 +146,7 @@ export async function* readEvents(
           }
         }
         splitter.feed(chunk);
+        if (info) info.bytes = (stream as { bytesRead?: number }).bytesRead ?? (info.bytes ?? 0) + chunk.length;
         for (let k = 0; k < out.length; k++) yield out[k];
         out.length = 0;
       }
