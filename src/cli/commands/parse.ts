@@ -1,7 +1,8 @@
 /** `splinter parse`: the syntax tree of a search, after macro expansion or as written. */
 import type { Command } from 'commander';
 import { compile } from '../../api.js';
-import { printPipeline } from '../../ast/print.js';
+import type { GenericArg } from '../../ast/nodes.js';
+import { printPipeline, printValue } from '../../ast/print.js';
 import { parse } from '../../parser/index.js';
 import { EXIT, addSearchOptions, failCompile, formatOption, macroTable, report, searchText, timeContext, type SearchOptions, type Wrap } from '../common.js';
 
@@ -26,15 +27,41 @@ function parseCommand(arg: string | undefined, o: SearchOptions & { raw?: boolea
   return EXIT.ok;
 }
 
-/** An indented view of the AST: node types and their scalar properties. */
+/** positions in the text: left out of the tree (the json format keeps them) */
+const isSpan = (k: string) => k === 'span' || k.endsWith('Span') || k.endsWith('Spans');
+
+/** A generic command's argument on one line, as written: `option field="x"`, `value "a b"`, `by host, user`. */
+function genericArg(a: GenericArg): string | undefined {
+  switch (a.kind) {
+    case 'option':
+      return a.group ? undefined : `option ${a.name}=${printValue(a.value, true)}`;
+    case 'value':
+      return `value ${printValue(a.value, true)}`;
+    case 'operator':
+      return `operator ${a.text}`;
+    case 'by':
+      return `by ${a.fields.map((f) => f.name).join(', ')}`;
+    case 'macro':
+      return `macro \`${a.call.text}\``;
+    default:
+      return undefined;
+  }
+}
+
+/** An indented view of the AST: node types and their scalar properties (offsets left out). */
 function tree(node: unknown, depth: number, label = ''): string {
   const pad = '  '.repeat(depth);
   if (Array.isArray(node)) return node.map((n, i) => tree(n, depth, `${label}[${i}]`)).join('\n');
   if (node === null || typeof node !== 'object') return `${pad}${label}${label ? ': ' : ''}${JSON.stringify(node)}`;
   const o = node as Record<string, unknown>;
-  const scalars = Object.entries(o).filter(([k, v]) => k !== 'span' && k !== 'type' && (v === null || typeof v !== 'object'));
+  // the arguments of a command without a grammar of its own, one per line, in the order written
+  if (typeof o.kind === 'string' && label.startsWith('args[')) {
+    const line = genericArg(o as unknown as GenericArg);
+    if (line !== undefined) return `${pad}${line}`;
+  }
+  const scalars = Object.entries(o).filter(([k, v]) => !isSpan(k) && k !== 'type' && (v === null || typeof v !== 'object'));
   const head = `${pad}${label ? label + ': ' : ''}${(o.type as string) ?? ''}${scalars.length ? ' ' + scalars.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : ''}`;
-  const kids = Object.entries(o).filter(([k, v]) => k !== 'span' && v !== null && typeof v === 'object' && !(Array.isArray(v) && v.length === 0));
+  const kids = Object.entries(o).filter(([k, v]) => !isSpan(k) && v !== null && typeof v === 'object' && !(Array.isArray(v) && v.length === 0));
   return [head, ...kids.map(([k, v]) => tree(v, depth + 1, k))].join('\n');
 }
 
