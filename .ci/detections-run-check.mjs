@@ -38,6 +38,8 @@ const macros = loadMacroTable({ paths: [join(sc, 'macros')] });
 const lookups = LookupRegistry.load([join(sc, 'lookups')]);
 // the event files under attack_data/datasets (not its MANIFEST.json)
 const inputs = (await expandInputs([join(corpus, 'attack_data', 'datasets')])).map((file) => ({ file }));
+const { EventCache } = await import(join(dist, 'engine/event-cache.js'));
+const cache = process.env.NO_CACHE ? undefined : new EventCache();
 const now = Date.parse('2024-06-01T00:00:00Z') / 1000;
 
 let planned = 0;
@@ -54,7 +56,7 @@ for (const file of detections) {
   let timer;
   try {
     const rows = await Promise.race([
-      collect(run(c.plan, { inputs }, { now, tz: 'UTC', notify: () => {} })),
+      collect(run(c.plan, { inputs, ...(cache ? { cache } : {}) }, { now, tz: 'UTC', notify: () => {} })),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out after 20 s')), 20_000))),
     ]);
     results[name] = rows.length;

@@ -18,13 +18,25 @@ import { toStr } from '../values/coerce.js';
 export type RowProcessor = (row: Row) => void;
 
 export function compileEvalText(expr: string, where: string): { compiled: Compiled; reads: string[] } {
+  const hit = evalTexts.get(expr);
+  if (hit) return hit;
   const parsed = parse(`| eval x=${expr}`);
   const cmd = parsed.ast?.commands[0];
   if (!cmd || cmd.type !== 'eval') throw new Error(`${where}: cannot parse ${expr}: ${parsed.diagnostics[0]?.message}`);
   const { compiled, diagnostic } = tryCompile(cmd.assignments[0].expr);
   if (!compiled) throw new Error(`${where}: ${diagnostic?.message}`);
-  return { compiled, reads: fieldsOf(cmd.assignments[0].expr) };
+  const out = { compiled, reads: fieldsOf(cmd.assignments[0].expr) };
+  evalTexts.set(expr, out);
+  return out;
 }
+
+/**
+ * The add-ons' EVAL texts, parsed and compiled once per process: every run
+ * compiles the profiles of each (source, sourcetype) it meets, and parsing
+ * them again was most of the work of running many searches (a compiled
+ * expression holds no state of its own: the row and time come in its env).
+ */
+const evalTexts = new Map<string, { compiled: Compiled; reads: string[] }>();
 
 function lookupProcessor(l: InlineLookup): RowProcessor {
   const index = new Map<string, readonly string[]>();
