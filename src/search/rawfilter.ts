@@ -115,6 +115,32 @@ function anyNeedle(needles: readonly string[]): (raw: string) => boolean {
   };
 }
 
+/**
+ * How much a requirement narrows the lines, roughly: a needle's length (a
+ * longer one is rarer), an any-of as weak as its weakest needle and weaker
+ * the more it has, an all-of as strong as its strongest part. 0: nearly
+ * every event holds it (a number of one to three digits, such as an event
+ * code: timestamps, record ids and GUIDs are full of them).
+ */
+function strength(r: Requirement): number {
+  if (r.kind === 'text') return /^\d{1,3}$/.test(r.needle) ? 0 : r.needle.length;
+  const s = r.items.map(strength);
+  if (r.kind === 'all') return Math.max(...s);
+  return Math.min(...s) === 0 ? 0 : Math.max(0.5, Math.min(...s) - Math.log2(r.items.length));
+}
+
+/**
+ * An all-of keeps its parts that narrow the lines, strongest first, so that
+ * most lines are rejected by the first test; a part that nearly every line
+ * passes is left out (the search tests it in full afterwards, so leaving a
+ * part out never drops an event). undefined: nothing worth testing.
+ */
+function prune(r: Requirement): Requirement | undefined {
+  if (r.kind !== 'all') return strength(r) > 0 ? r : undefined;
+  const items = r.items.map(prune).filter((x): x is Requirement => x !== undefined).sort((a, b) => strength(b) - strength(a));
+  return items.length === 0 ? undefined : items.length === 1 ? items[0] : { kind: 'all', items };
+}
+
 function compile(r: Requirement): (raw: string) => boolean {
   if (r.kind === 'text') return anyNeedle([r.needle]);
   // any-of plain needles: one alternation, one scan
@@ -125,5 +151,6 @@ function compile(r: Requirement): (raw: string) => boolean {
 
 export function rawFilter(e: A.SearchExpr, verbatim: (field: string) => boolean): ((raw: string) => boolean) | undefined {
   const r = requirement(e, verbatim);
-  return r ? compile(r) : undefined;
+  const pruned = r ? prune(r) : undefined;
+  return pruned ? compile(pruned) : undefined;
 }
