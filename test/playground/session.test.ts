@@ -55,6 +55,14 @@ describe('runPlayground', () => {
     expect(out.errors[0]).toContain('^^^^^');
   }, 60_000);
 
+  it('runs every bundled sample without an error, each giving rows', async () => {
+    for (const s of bundledSamples()) {
+      const out = await runPlayground(s, opts);
+      expect(out.errors, s.name).toEqual([]);
+      expect(out.results?.length, s.name).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
   it('reports a broken macros text with its line', async () => {
     const out = await runPlayground({ search: '`x`', events: '', macros: '[x]\nthis is not a setting\n' }, opts);
     expect(out.stage).toBe('macros');
