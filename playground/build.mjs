@@ -8,7 +8,7 @@
  * the like), except os.hostname, the default host of events, which reads
  * "localhost" here.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -17,25 +17,33 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const out = join(here, 'dist');
 
-/** node:* → a module whose every export throws when used (esbuild reads CommonJS exports as property reads). */
+/**
+ * node:* → a module exporting, under each name the importing file asks for,
+ * a function that throws "<module>.<name>() is not available in the
+ * browser" (a stub per importer, as the names are read from its imports).
+ */
 const nodeStubs = {
   name: 'node-stubs',
   setup(build) {
-    build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => ({
-      loader: 'js',
-      contents: `
-        const name = ${JSON.stringify(args.path)};
-        const fixed = ${args.path === 'node:os' ? "{ hostname: () => 'localhost' }" : '{}'};
-        const unavailable = (what) => { throw new Error(name + ' (' + what + ') is not available in the browser'); };
-        module.exports = new Proxy(fixed, {
-          get(target, key) {
-            if (key in target) return target[key];
-            if (key === '__esModule' || typeof key === 'symbol') return undefined;
-            return new Proxy(function () {}, { apply: () => unavailable(String(key)), construct: () => unavailable(String(key)), get: (_, k) => (k === Symbol.toPrimitive ? undefined : () => unavailable(String(key) + '.' + String(k))) });
-          },
-        });`,
-    }));
+    build.onResolve({ filter: /^node:/ }, (args) => ({ path: `${args.path}|${args.importer}`, namespace: 'node-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => {
+      const [mod, importer] = args.path.split('|');
+      const names = new Set();
+      const source = readFileSync(importer, 'utf8');
+      const imports = new RegExp(`import\\s+(?:type\\s+)?([^;]*?)\\s+from\\s+['"]${mod}['"]`, 'g');
+      for (const m of source.matchAll(imports)) {
+        const braces = /\{([^}]*)\}/.exec(m[1]);
+        for (const part of braces ? braces[1].split(',') : []) {
+          const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+          if (name) names.add(name);
+        }
+      }
+      const fixed = mod === 'node:os' ? { hostname: "() => 'localhost'" } : {};
+      const lines = [`const unavailable = (name) => function () { throw new Error(${JSON.stringify(mod)} + '.' + name + '() is not available in the browser'); };`];
+      for (const n of names) lines.push(`export const ${n} = ${fixed[n] ?? `unavailable(${JSON.stringify(n)})`};`);
+      lines.push(`export default new Proxy({}, { get: (_, k) => unavailable(String(k)) });`);
+      return { loader: 'js', contents: lines.join('\n'), resolveDir: dirname(importer) };
+    });
   },
 };
 

@@ -103,8 +103,8 @@ async function runNow(): Promise<void> {
   try {
     out = await runPlayground(input, { now: Math.floor(Date.now() / 1000), tz: TZ });
   } catch (e) {
-    // a bug, not a user error: say so rather than fail silently
-    out = { stage: 'ok', errors: [`internal error: ${e instanceof Error ? e.message : String(e)}`], notices: [] };
+    // a library of Node that the page does not have (md5(), iplocation...), or a bug: shown, not swallowed
+    out = { stage: 'run', errors: [`error: ${e instanceof Error ? e.message : String(e)}`], notices: [] };
   }
   if (id !== runs) return; // a later run has started
   render(out);

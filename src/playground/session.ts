@@ -27,8 +27,8 @@ export interface PlaygroundInput {
 }
 
 export interface PlaygroundOutput {
-  /** 'ok', the stage that failed, or 'macros' when the macros text could not be loaded */
-  readonly stage: Stage | 'macros';
+  /** 'ok', the stage that failed, 'macros' when the macros text could not be loaded, 'run' when running failed */
+  readonly stage: Stage | 'macros' | 'run';
   /** errors, rendered as the CLI renders them (caret under the span, hint) */
   readonly errors: string[];
   /** warnings and notices (unreadable lines, undefined filter macros...) */
@@ -77,7 +77,7 @@ export async function runPlayground(input: PlaygroundInput, opts: { now: number;
     );
     for await (const batch of rows) writer.rows(batch);
   } catch (e) {
-    if (e instanceof SplError) return { stage: 'ok', errors: e.diagnostics.map(render), notices, ...(expanded !== undefined ? { expanded } : {}), explain: page };
+    if (e instanceof SplError) return { stage: 'run', errors: e.diagnostics.map(render), notices, ...(expanded !== undefined ? { expanded } : {}), explain: page };
     throw e;
   }
   writer.end();

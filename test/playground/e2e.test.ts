@@ -115,4 +115,10 @@ describe.skipIf(!present && !required)('playground in headless Chromium', () => 
     expect(await other.locator('#events').inputValue()).toBe(await page.locator('#events').inputValue());
     await other.close();
   }, TIMEOUT);
+
+  it('says what Node-only part of splinter the browser lacks', async () => {
+    await page.locator('#search').fill('| makeresults | eval h=md5("a")');
+    await page.waitForFunction(() => document.body.dataset.state === 'error' && (document.getElementById('errors')?.textContent ?? '').includes('createHash'));
+    expect(await page.locator('#errors').textContent()).toBe('error: node:crypto.createHash() is not available in the browser');
+  }, TIMEOUT);
 });
