@@ -17,7 +17,7 @@ export {
 export { parseMacrosConf } from './conf.js';
 export { parseMacroYaml } from './yaml.js';
 export { scanComments } from './scan.js';
-export { loadMacroFile, loadMacroPath, loadMacroTable, macroFiles, macroFilesOf, parseInlineMacro, type MacroSources } from './load.js';
+export { loadMacroFile, loadMacroPath, loadMacroText, loadMacroTable, macroFiles, macroFilesOf, parseInlineMacro, type MacroSources } from './load.js';
 export {
   expandMacros,
   listMacroCalls,

@@ -47,7 +47,16 @@ export function loadMacroFile(file: string, table: MacroTable): void {
   } catch (e) {
     throw usageError(`cannot read macro file ${file}: ${errText(e)}`);
   }
-  if (ext === '.conf') {
+  loadMacroText(text, file, table);
+}
+
+/**
+ * Loads the text of a macros.conf or macro YAML file into the table; the
+ * name's extension says which (`.conf`, else YAML). For macros that are not
+ * in a file (the playground's).
+ */
+export function loadMacroText(text: string, file: string, table: MacroTable): void {
+  if (file.toLowerCase().endsWith('.conf')) {
     table.addAll(parseMacrosConf(text, file, (n, a) => table.get(n, a)));
   } else {
     table.add(parseMacroYaml(text, file));

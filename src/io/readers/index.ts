@@ -14,7 +14,7 @@ import { isBlank } from './assembler.js';
 import { CsvAssembler } from './csv.js';
 import { detectFormat, formatForSourcetype } from './detect.js';
 import { JsonAssembler } from './json.js';
-import { LineSplitter } from './lines.js';
+import { LineSplitter, textLines } from './lines.js';
 import { TextAssembler } from './text.js';
 import { eventStart, XmlAssembler } from './xml.js';
 
@@ -129,8 +129,30 @@ export async function* readEvents(
     }
     assembler!.line(text, lineNo);
   };
-  const splitter = new LineSplitter(onLine);
+  const finish = (lines: number): void => {
+    if (info) info.lines = lines;
+    if (assembler === undefined && pending !== undefined) start(firstGuess ?? 'text');
+    (assembler as Assembler | undefined)?.end();
+    if (info && assembler instanceof XmlAssembler) info.comments = assembler.comments;
+  };
 
+  if (file.text !== undefined) {
+    // held in memory (no file, no gzip, no binary check): the same lines, a few events at a time
+    let count = 0;
+    for (const [t, n] of textLines(file.text)) {
+      if (signal?.aborted) return;
+      count = n;
+      onLine(t, n);
+      for (let k = 0; k < out.length; k++) yield out[k];
+      out.length = 0;
+    }
+    finish(count);
+    for (let k = 0; k < out.length; k++) yield out[k];
+    out.length = 0;
+    return;
+  }
+
+  const splitter = new LineSplitter(onLine);
   const stream: Readable = file.path === '-' ? process.stdin : createReadStream(file.path, { highWaterMark: CHUNK });
   try {
     try {
@@ -164,10 +186,7 @@ export async function* readEvents(
       else throw e;
     }
     splitter.end();
-    if (info) info.lines = splitter.lines;
-    if (assembler === undefined && pending !== undefined) start(firstGuess ?? 'text');
-    (assembler as Assembler | undefined)?.end();
-    if (info && assembler instanceof XmlAssembler) info.comments = assembler.comments;
+    finish(splitter.lines);
     for (let k = 0; k < out.length; k++) yield out[k];
     out.length = 0;
   } finally {

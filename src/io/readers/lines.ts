@@ -83,6 +83,28 @@ export class LineSplitter {
   }
 }
 
+/**
+ * The lines of a text held in memory, with their 1-based numbers, by the
+ * same rules as LineSplitter (`\n`, `\r\n` or a lone `\r` end a line, a
+ * final line without one is a line, a leading byte order mark is dropped).
+ */
+export function* textLines(text: string): Generator<[text: string, lineNo: number], void, undefined> {
+  let lineNo = 0;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  while (start < n) {
+    let end = start;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === LF || c === CR) break;
+      end++;
+    }
+    yield [text.slice(start, end), ++lineNo];
+    if (end >= n) return;
+    start = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+  }
+}
+
 /** Shows the start of a line in a problem message (control characters as \xNN). */
 export function snippet(text: string, max = 48): string {
   let out = '';
