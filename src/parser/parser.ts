@@ -7,9 +7,19 @@ import * as T from '../lexer/tokens.js';
 
 const CLAUSE_WORDS = new Set(['from', 'where', 'by', 'groupby']);
 
+/** set to true by the bundler for the shipped CLI (scripts/bundle.mjs) */
+declare const SPLINTER_BUNDLED: boolean | undefined;
+/**
+ * Chevrotain checks the grammar itself (ambiguities, left recursion...) when
+ * the parser is built: a third of the CLI's start-up. The tests build the
+ * parser from the modules, with the checks, on every run; the bundle, built
+ * from the same grammar, skips them.
+ */
+const SKIP_VALIDATIONS = typeof SPLINTER_BUNDLED !== 'undefined' && SPLINTER_BUNDLED === true;
+
 export class SplParser extends CstParser {
   constructor() {
-    super(T.allTokens, { maxLookahead: 4, recoveryEnabled: false, nodeLocationTracking: 'full' });
+    super(T.allTokens, { maxLookahead: 4, recoveryEnabled: false, nodeLocationTracking: 'full', skipValidations: SKIP_VALIDATIONS });
     this.performSelfAnalysis();
   }
 
