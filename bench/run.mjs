@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, 'bench', 'data');
 const GEN = path.join(ROOT, 'fixtures', 'gen-sysmon.mjs');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+// the shipped CLI: the bundle (src/tools/bundle.ts)
+const CLI = path.join(ROOT, 'dist', 'splinter.js');
 const DUCK = path.join(ROOT, 'bench', 'duckdb-query.mjs');
 const RESULT = path.join(DATA, 'last-result.json');
 
