@@ -16,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, 'bench', 'data');
 const GEN = path.join(ROOT, 'fixtures', 'gen-sysmon.mjs');
-// the shipped CLI: the bundle (src/tools/bundle.ts)
+// the shipped CLI: the bundle (src/tools/bundle.ts), with the node flags of its #! line
 const CLI = path.join(ROOT, 'dist', 'splinter.js');
+const cliFlags = () => (/^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync(CLI, 'utf8').slice(0, 200))?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
 const DUCK = path.join(ROOT, 'bench', 'duckdb-query.mjs');
 const RESULT = path.join(DATA, 'last-result.json');
 
@@ -135,7 +136,7 @@ function run(label, args) {
 const duckArgs = (f) => [DUCK, f, ...(opts.threads ? [String(opts.threads)] : [])];
 const duckInfo = JSON.parse((await run('DuckDB --version', duckArgs('--version'))).stdout);
 const sides = {
-  splinter: { label: 'splinter', args: [CLI, 'run', SEARCH, '-e', file, '--format', 'json', '--tz', 'UTC', '-v'], times: [] },
+  splinter: { label: 'splinter', args: [...cliFlags(), CLI, 'run', SEARCH, '-e', file, '--format', 'json', '--tz', 'UTC', '-v'], times: [] },
   duckdb: { label: `DuckDB ${duckInfo.version}`, args: duckArgs(file), times: [] },
 };
 
