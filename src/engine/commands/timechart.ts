@@ -19,6 +19,8 @@
  *   drops the first bucket when it starts before earliest and the last when
  *   it ends after latest ("Only the first and last bin can be partial"),
  *   with their events; without a time range no bucket is partial.
+ *   [decision] A range that would make more than 50,000 buckets at the span
+ *   is an error (a hint names span=, the range and fixedrange=false).
  * - aligntime=<time> (an epoch time or a time modifier such as @d+3h, or
  *   earliest / latest: the search's range, epoch 0 without one) aligns the
  *   buckets of spans up to hours on that time instead of epoch 0; spans in
@@ -56,8 +58,11 @@ import { planFail, type PlanContext } from '../plan-error.js';
 import { aggregationTerms, extractWhereClause, pivot, readSplitOptions, seriesOf, type PivotItem } from '../series.js';
 import { batches, type Operator, type RowStream, type RunContext } from '../types.js';
 import { parseTimeModifier } from '../../time/index.js';
+import { SplError } from '../../diagnostics/diagnostic.js';
 import { parseTimeSpan, spanSeconds, timeBinStart, type TimeSpan } from './bin.js';
 
+/** the most buckets fixedrange may spread over the search's time range */
+const MAX_RANGE_BUCKETS = 50_000;
 const AUTO_SPANS = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 86400, 2592000];
 
 export function planTimechart(written: GenericCommand, ctx: PlanContext): Operator {
@@ -157,6 +162,18 @@ export function planTimechart(written: GenericCommand, ctx: PlanContext): Operat
       const first = bucketOf(lo);
       const lastData = buckets[buckets.length - 1];
       if (cont && (buckets.length > 1 || earliest !== undefined || latest !== undefined)) {
+        const from = Math.min(first, buckets[0]);
+        const to = Math.max(lastData, latest ?? lastData);
+        if ((earliest !== undefined || latest !== undefined) && (to - from) / seconds > MAX_RANGE_BUCKETS) {
+          // [decision] a search range far wider than the span would make rows without end (--earliest 0
+          // with span=1m: 28 million): refused, as Splunk refuses a span that makes too many rows
+          throw new SplError({
+            stage: 'runtime',
+            message: `timechart: the search's time range at span ${spanOpt?.text ?? `${seconds}s`} would make more than ${MAX_RANGE_BUCKETS} rows`,
+            span: spanOpt?.span ?? node.span,
+            hint: 'give a larger span=, a narrower --earliest/--latest, or fixedrange=false to chart only the events\' range',
+          });
+        }
         const filled: number[] = [];
         for (let b = Math.min(first, buckets[0]); b <= lastData || (latest !== undefined && b < latest); b = nextBucket(b)) {
           filled.push(b);
