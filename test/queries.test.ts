@@ -15,7 +15,7 @@ import { collect } from '../src/engine/types.js';
 import { expandInputs } from '../src/io/inputs.js';
 import { loadMacroTable } from '../src/macros/index.js';
 import { LookupRegistry } from '../src/lookups/registry.js';
-import { parseNow } from '../src/time/index.js';
+import { parseNow, parseTimeModifier } from '../src/time/index.js';
 import { loadKnowledge } from '../src/searchtime/knowledge-files.js';
 import { caseSearch, QUERY_FILES, ROOT, type Case } from './support/cases.js';
 import { expectedEntries, fixesColumnOrder } from './support/columns.js';
@@ -52,7 +52,11 @@ describe('queries/', () => {
       const knowledge = c.knowledge ? loadKnowledge(c.knowledge.map((k) => join(ROOT, k))) : undefined;
       if (knowledge) expect(knowledge.problems).toEqual([]);
       const notices = [...compiled.notices];
-      const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })) }, { now, tz, notify: (d) => notices.push(d), ...(knowledge ? { knowledge: knowledge.sets } : {}) }));
+      // --earliest / --latest, resolved as the CLI does
+      const bound = (v: string | undefined) => (v === undefined ? undefined : parseTimeModifier(v, now, tz));
+      const [earliest, latest] = [bound(c.earliest), bound(c.latest)];
+      const range = { ...(earliest !== undefined ? { earliest } : {}), ...(latest !== undefined ? { latest } : {}) };
+      const rows = await collect(run(compiled.plan!, { inputs: files.map((file) => ({ file })), ...range }, { now, tz, notify: (d) => notices.push(d), ...(knowledge ? { knowledge: knowledge.sets } : {}) }));
       // fieldformat: results are compared as the CLI prints them
       const display = displayFormatter(compiled.plan!, { now, tz }) ?? ((r) => r);
       if (fixesColumnOrder(compiled.ast!)) {

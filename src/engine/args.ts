@@ -11,10 +11,23 @@ import { planFail } from './plan-error.js';
 
 export type OptionArg = Extract<GenericArg, { kind: 'option' }>;
 
+/**
+ * An option Splunk documents that splinter does not support: why not, and
+ * what to do instead. `accepts` names the values that are supported after
+ * all (say, the documented default, which changes nothing).
+ */
+export interface Unsupported {
+  readonly why: string;
+  readonly hint: string;
+  readonly accepts?: (text: string) => boolean;
+}
+
 export class Args {
   readonly options = new Map<string, OptionArg>();
   /** the arguments that are not options, in order (values, operators, groups, subsearches, by) */
   readonly rest: GenericArg[] = [];
+  /** options declared with unsupported(): allowOnly knows them */
+  private readonly refused = new Set<string>();
 
   constructor(readonly node: GenericCommand) {
     for (const a of node.args) {
@@ -30,11 +43,27 @@ export class Args {
     return this.node.name;
   }
 
-  /** Fails on any option not in `known`. */
+  /** Fails on any option not in `known` (nor declared with unsupported()). */
   allowOnly(...known: string[]): this {
     declareOptions(this.name, known);
     for (const [key, o] of this.options) {
-      if (!known.includes(key)) planFail(`unknown ${this.name} option '${o.name}'`, o.span, known.length ? `${this.name} options: ${known.join(', ')}` : `${this.name} takes no options`);
+      if (!known.includes(key) && !this.refused.has(key)) planFail(`unknown ${this.name} option '${o.name}'`, o.span, known.length ? `${this.name} options: ${known.join(', ')}` : `${this.name} takes no options`);
+    }
+    return this;
+  }
+
+  /**
+   * Options of Splunk's that splinter refuses rather than ignore: one given
+   * (with a value its `accepts` does not take) fails with "<command> option
+   * '<name>' is not supported by splinter: <why>" and the hint, at its span.
+   * Call before allowOnly, which then knows these options.
+   */
+  unsupported(options: Readonly<Record<string, Unsupported>>): this {
+    for (const [name, u] of Object.entries(options)) {
+      const key = name.toLowerCase();
+      this.refused.add(key);
+      const o = this.options.get(key);
+      if (o && !u.accepts?.(o.value.text)) planFail(`${this.name} option '${o.name}' is not supported by splinter: ${u.why}`, o.span, u.hint);
     }
     return this;
   }
@@ -50,8 +79,8 @@ export class Args {
   bool(name: string, fallback: boolean): boolean {
     const v = this.option(name);
     if (!v) return fallback;
-    if (/^(true|t|1|yes|y)$/i.test(v.text)) return true;
-    if (/^(false|f|0|no|n)$/i.test(v.text)) return false;
+    const b = boolText(v.text);
+    if (b !== undefined) return b;
     planFail(`${this.name} option ${name} must be true or false, not '${v.text}'`, v.span);
   }
 
@@ -91,6 +120,13 @@ export class Args {
   fail(message: string, span: Span = this.node.span, hint?: string): never {
     planFail(message, span, hint);
   }
+}
+
+/** A boolean option's value as Splunk reads it (true/t/1/yes/y, false/f/0/no/n); undefined for anything else. */
+export function boolText(text: string): boolean | undefined {
+  if (/^(true|t|1|yes|y)$/i.test(text)) return true;
+  if (/^(false|f|0|no|n)$/i.test(text)) return false;
+  return undefined;
 }
 
 function describe(a: GenericArg): string {

@@ -17,6 +17,9 @@ export interface Case {
   knowledge?: string[];
   tz?: string;
   now?: string;
+  /** the search's time range, as --earliest / --latest (time modifiers, against now) */
+  earliest?: string;
+  latest?: string;
   expected?: Record<string, unknown>[];
   /** the messages of the notices and warnings the search gives, exactly and in order; none when absent */
   notices?: string[];

@@ -1,6 +1,6 @@
 /**
  * extract (alias kv): extracts key/value pairs from `_raw`.
- * Reference: https://help.splunk.com/en/splunk-enterprise/spl-search-reference/9.4/search-commands/extract
+ * Reference: https://help.splunk.com/en/splunk-enterprise/spl-search-reference/10.0/search-commands/extract
  *
  * `extract [pairdelim=<chars>] [kvdelim=<chars>] [limit=<int>] [maxchars=<int>] [mv_add=<bool>] [clean_keys=<bool>]`
  *
@@ -14,6 +14,12 @@
  *   characters other than letters, digits and `_` in keys into `_`; a key
  *   met again adds a value when mv_add=true, else the first is kept.
  * - Named extractions from transforms.conf are not supported: an error.
+ * - [decision] reload= and segment= are accepted and change no result
+ *   (https://help.splunk.com/en/splunk-enterprise/spl-search-reference/10.0/search-commands/extract):
+ *   reload=true "force[s] reloading of the props.conf and transforms.conf
+ *   files", which this command does not read; segment=true notes "the
+ *   locations of the key/value pairs with the results", positions for
+ *   Splunk Web's highlighting, not fields.
  */
 import type { GenericCommand } from '../../ast/nodes.js';
 import { firstScalar, toStr } from '../../values/coerce.js';
@@ -26,7 +32,7 @@ import { streaming, type Operator } from '../types.js';
 const AUTO = /([A-Za-z_][\w.:-]*)=(?:"([^"]*)"|([^\s,;"]*))/g;
 
 export function planExtract(node: GenericCommand): Operator {
-  const args = new Args(node).allowOnly('pairdelim', 'kvdelim', 'limit', 'maxchars', 'mv_add', 'clean_keys', 'reload', 'auto', 'segment').only(['value'], 'extract [pairdelim=<chars>] [kvdelim=<chars>]');
+  const args = new Args(node).allowOnly('pairdelim', 'kvdelim', 'limit', 'maxchars', 'mv_add', 'clean_keys', 'reload', 'segment').only(['value'], 'extract [pairdelim=<chars>] [kvdelim=<chars>]');
   const vals = args.values();
   if (vals.length) planFail(`${node.name}: named extractions (transforms.conf) are not supported`, vals[0].span, 'use pairdelim= and kvdelim=, or rex');
   const limit = args.int('limit', 50)!;

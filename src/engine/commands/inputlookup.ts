@@ -10,7 +10,12 @@
  * - WHERE filters the rows with the search language (as the search command).
  * - append=true adds the rows after the results that reach it, so the
  *   command may follow others.
- * - A KV store collection has no data offline: no rows.
+ * - A KV store collection has no data offline: no rows, and a notice.
+ *   strict=true, which makes the search fail when the command cannot read
+ *   its input rather than go on without it
+ *   (https://help.splunk.com/en/splunk-enterprise/spl-search-reference/10.0/search-commands/inputlookup),
+ *   makes that an error; a lookup that is missing or malformed is an error
+ *   with or without it.
  */
 import type { GenericCommand, SearchCommand } from '../../ast/nodes.js';
 import { parse } from '../../parser/index.js';
@@ -29,6 +34,7 @@ export function planInputlookup(node: GenericCommand, ctx: PlanContext): Operato
   const append = args.bool('append', false);
   const start = args.int('start', 0)!;
   const max = args.int('max', 1_000_000_000)!;
+  const strict = args.bool('strict', false);
   const rest = args.rest;
   if (rest.length === 0 || rest[0].kind !== 'value') planFail('inputlookup needs a lookup name', node.span, 'for example: | inputlookup users.csv');
   if (rest.length > 1) planFail('unexpected argument in inputlookup', rest[1].span, 'inputlookup <name> [WHERE <search>]');
@@ -49,6 +55,10 @@ export function planInputlookup(node: GenericCommand, ctx: PlanContext): Operato
     rows.push(row);
   }
   const isCollection = def.collection !== undefined;
+  // strict=true: an input the command cannot read fails the search instead of giving no rows
+  if (isCollection && strict) {
+    planFail(`inputlookup ${def.name}: KV store collection '${def.collection}' has no data offline, and strict=true makes that an error`, nameArg.span, 'a KV store collection needs a Splunk server: export it to a CSV file and pass it with --lookups, or drop strict=true to get no rows');
+  }
   return {
     name: 'inputlookup',
     span: node.span,

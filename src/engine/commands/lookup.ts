@@ -12,6 +12,15 @@
  *   in which the output fields already exist": such a result is left alone,
  *   and otherwise only the missing fields are written.
  * - A result that lacks one of the match fields is left as it is.
+ * - [decision] local= and update= are accepted and change nothing, as the
+ *   10.0 page describes them
+ *   (https://help.splunk.com/en/splunk-enterprise/spl-search-reference/10.0/search-commands/lookup):
+ *   local=true "forces the lookup to run on the search head and not on any
+ *   remote peers" (splinter has one place to run), and update=true makes
+ *   real-time searches see a table modified on disk, which "does not apply
+ *   to searches that are not real-time searches" (splinter's are not).
+ * - event_time_field= is refused (Args.unsupported): it serves temporal
+ *   lookups, which splinter does not support.
  * The definition's matching rules (WILDCARD, CIDR, case, min/max matches,
  * default_match) are in src/lookups/match.ts.
  */
@@ -33,7 +42,14 @@ interface Pair {
 }
 
 export function planLookup(node: GenericCommand, ctx: PlanContext): Operator {
-  const args = new Args(node).allowOnly('local', 'update', 'event_time_field').only(['value', 'operator'], 'lookup <name> <field> [AS <event field>] [OUTPUT <field> [AS <name>]]');
+  const args = new Args(node)
+    .unsupported({
+      event_time_field: {
+        why: 'it names the event time for temporal lookups (time_field in transforms.conf), which splinter does not support',
+        hint: 'remove it: splinter matches on the fields alone',
+      },
+    })
+    .allowOnly('local', 'update').only(['value', 'operator'], 'lookup <name> <field> [AS <event field>] [OUTPUT <field> [AS <name>]]');
   const items = args.rest;
   if (items.length === 0 || items[0].kind !== 'value') planFail('lookup needs a lookup name', node.span, 'for example: lookup users_lookup user OUTPUT department');
   const nameArg = items[0] as Extract<GenericArg, { kind: 'value' }>;

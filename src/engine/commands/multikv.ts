@@ -15,6 +15,13 @@
  * columns; `filter` keeps only lines containing one of the terms
  * (case-insensitive).
  *
+ * conf=<stanza> (multikv.conf) is refused (Args.unsupported). multitable:
+ * "Controls whether or not there can be multiple tables in a single _raw in
+ * the original events" (default true); [decision] splinter reads one table
+ * per event, what multitable=false asks; with the default, a second table
+ * in an event (how Splunk finds one the page does not say) is read as rows
+ * of the first.
+ *
  * Decisions where the page is silent: columns are separated by runs of
  * white space and a line with more words than the header puts the rest in
  * its last column; header names have every character other than letters,
@@ -28,7 +35,16 @@ import { planFail, type PlanContext } from '../plan-error.js';
 import { reading, streaming, type Operator } from '../types.js';
 
 export function planMultikv(node: GenericCommand, _ctx: PlanContext): Operator {
-  const args = new Args(node).allowOnly('copyattrs', 'forceheader', 'noheader', 'rmorig', 'multitable', 'conf', 'last_line');
+  const args = new Args(node)
+    .unsupported({
+      conf: {
+        why: 'it names a stanza of multikv.conf, which splinter does not read',
+        hint: 'describe the table with the options instead: forceheader=<line>, noheader=true, fields <field>..., filter <term>...',
+      },
+    })
+    .allowOnly('copyattrs', 'forceheader', 'noheader', 'rmorig', 'multitable');
+  // multitable=false: one table per event, which is how splinter reads every event (see the header)
+  args.bool('multitable', true);
   args.only(['value'], 'multikv [copyattrs=true] [forceheader=N] [noheader=false] [fields f...] [filter term...]');
   const copyattrs = args.bool('copyattrs', true);
   const noheader = args.bool('noheader', false);

@@ -16,6 +16,14 @@
  *   merged); otherwise the file is replaced. No results: the file is left
  *   alone unless create_empty / override_if_empty ask otherwise (both
  *   default true: an empty file with no rows is written).
+ * - createinapp= and create_context= say which Splunk folder (app, user,
+ *   system) the file is created in: [decision] accepted, and the file goes
+ *   to --outputlookup-dir all the same. key_field= (KV store collections)
+ *   and output_format=splunk_mv_csv are refused (Args.unsupported), as
+ *   https://help.splunk.com/en/splunk-enterprise/spl-search-reference/10.0/search-commands/outputlookup
+ *   describes them: key_field serves KV store-based lookups, naming the field
+ *   whose value keys the row to replace; splunk_mv_csv is the format for
+ *   writing multivalue fields so that inputlookup reads them back as such.
  * - [decision] The file is never written (or read, for append) through a
  *   symbolic link: a link at `<folder>/<file name>` could point anywhere
  *   outside the folder, so it is refused with an error. The new content is
@@ -43,7 +51,25 @@ function isLink(path: string): boolean {
 }
 
 export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operator {
-  const args = new Args(node).allowOnly('append', 'create_empty', 'override_if_empty', 'max', 'key_field', 'createinapp', 'create_context', 'output_format').only(['value'], 'outputlookup <name>');
+  const args = new Args(node)
+    .unsupported({
+      key_field: {
+        why: 'it names the key of the rows of a KV store collection, and a KV store collection needs a Splunk server',
+        hint: 'remove it: splinter writes the results to a CSV file in --outputlookup-dir',
+      },
+      output_format: {
+        why: 'splinter writes splunk_sv_csv only (a multivalue as its values joined by newlines), not the multivalue encoding of splunk_mv_csv',
+        hint: 'remove it, or give output_format=splunk_sv_csv',
+        accepts: (text) => text.toLowerCase() === 'splunk_sv_csv',
+      },
+    })
+    .allowOnly('append', 'create_empty', 'override_if_empty', 'max', 'createinapp', 'create_context')
+    .only(['value'], 'outputlookup <name>');
+  // [decision] createinapp= and create_context= only choose the Splunk folder the file goes to (app,
+  // user or system lookups); splinter writes into --outputlookup-dir whatever they say
+  args.bool('createinapp', true);
+  const context = args.option('create_context');
+  if (context && !/^(app|user|system)$/i.test(context.text)) planFail(`outputlookup create_context must be app, user or system, not '${context.text}'`, context.span);
   const vals = args.values();
   if (vals.length !== 1) planFail('outputlookup needs one lookup name', vals[1]?.span ?? node.span, 'for example: | outputlookup seen_users.csv');
   const name = vals[0].text;

@@ -26,6 +26,13 @@ describe('outputlookup', () => {
     expect(readFileSync(join(dir, 'seen.csv'), 'utf8')).toBe('_time,user,tags\n1717243200,ann,"a\nb"\n1717243200,ann,"a\nb"\n');
   });
 
+  it('createinapp= and create_context= do not move the file out of --outputlookup-dir', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splinter-out-'));
+    const reg = new LookupRegistry({ outputDir: dir });
+    await runSearch('| makeresults | eval user="ann" | fields - _time | outputlookup createinapp=false create_context=system output_format=splunk_sv_csv seen', reg);
+    expect(readFileSync(join(dir, 'seen.csv'), 'utf8')).toBe('user\nann\n');
+  });
+
   it('append=true adds rows and merges columns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'splinter-out-'));
     writeFileSync(join(dir, 'seen.csv'), 'user,first\nbob,1\n');
