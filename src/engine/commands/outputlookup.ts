@@ -14,8 +14,9 @@
  *   written as its values joined by newlines.
  * - append=true adds the rows after those already in the file (columns
  *   merged); otherwise the file is replaced. No results: the file is left
- *   alone unless create_empty / override_if_empty ask otherwise (both
- *   default true: an empty file with no rows is written).
+ *   replaced by an empty one (override_if_empty=false keeps it) and a
+ *   missing file is created empty (create_empty=false creates none); both
+ *   default true. max= writes at most that many rows.
  * - createinapp= and create_context= say which Splunk folder (app, user,
  *   system) the file is created in: [decision] accepted, and the file goes
  *   to --outputlookup-dir all the same. key_field= (KV store collections)
@@ -101,7 +102,9 @@ export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operat
             hint: 'remove the link, or write under another name',
           });
         }
-        if (written.length > 0 || (overrideIfEmpty && (createEmpty || existsSync(path)))) {
+        // no results: an existing file is emptied unless override_if_empty=false; a missing one is created
+        // empty unless create_empty=false
+        if (written.length > 0 || (existsSync(path) ? overrideIfEmpty : createEmpty)) {
           const columns: string[] = [];
           const seen = new Set<string>();
           let prior: string[][] = [];
@@ -119,7 +122,8 @@ export function planOutputlookup(node: GenericCommand, ctx: PlanContext): Operat
           try {
             mkdirSync(outDir, { recursive: true });
             // 'wx': fails rather than follow anything already at the temporary name
-            writeFileSync(tmp, toCsv(columns, [...priorRows, ...cells]), { flag: 'wx' });
+            // no columns at all (no results, nothing appended to): a 0-length file, as create_empty documents
+            writeFileSync(tmp, columns.length ? toCsv(columns, [...priorRows, ...cells]) : '', { flag: 'wx' });
             renameSync(tmp, path);
           } catch (e) {
             rmSync(tmp, { force: true });

@@ -41,6 +41,25 @@ describe('outputlookup', () => {
     expect(readFileSync(join(dir, 'seen.csv'), 'utf8')).toBe('user,first,last\nbob,1,\nann,,2\n');
   });
 
+  it('no results: create_empty and override_if_empty decide whether a file is made or emptied; max caps the rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'splinter-out-'));
+    const reg = new LookupRegistry({ outputDir: dir });
+    const none = '| makeresults | where 1=2 | outputlookup';
+    await runSearch(`${none} create_empty=false a.csv`, reg);
+    expect(existsSync(join(dir, 'a.csv'))).toBe(false);
+    await runSearch(`${none} b.csv`, reg);
+    expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe('');
+    await runSearch(`${none} override_if_empty=false c.csv`, reg);
+    expect(readFileSync(join(dir, 'c.csv'), 'utf8')).toBe(''); // missing: created, as create_empty says
+    writeFileSync(join(dir, 'd.csv'), 'user\nbob\n');
+    await runSearch(`${none} override_if_empty=false d.csv`, reg);
+    expect(readFileSync(join(dir, 'd.csv'), 'utf8')).toBe('user\nbob\n');
+    await runSearch(`${none} d.csv`, reg);
+    expect(readFileSync(join(dir, 'd.csv'), 'utf8')).toBe('');
+    await runSearch('| makeresults count=3 | streamstats count as n | fields - _time | outputlookup max=2 e.csv', reg);
+    expect(readFileSync(join(dir, 'e.csv'), 'utf8')).toBe('n\n1\n2\n');
+  });
+
   it('without a folder writes nothing and says so', async () => {
     const { rows, notes } = await runSearch('| makeresults | outputlookup seen.csv', new LookupRegistry());
     expect(rows).toHaveLength(1);
