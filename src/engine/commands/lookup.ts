@@ -90,7 +90,7 @@ export function planLookup(node: GenericCommand, ctx: PlanContext): Operator {
   const outs = outPairs.map((p) => ({ field: p.field, col: col(p.column) }));
   const inFields = inPairs.map((p) => p.field);
   const outputNew = mode === 'OUTPUTNEW';
-  return reading(streaming('lookup', node.span, (rows) => {
+  const op = reading(streaming('lookup', node.span, (rows) => {
     for (const row of rows) {
       const inputValues: (readonly Scalar[])[] = [];
       let missing = false;
@@ -115,6 +115,15 @@ export function planLookup(node: GenericCommand, ctx: PlanContext): Operator {
     }
     return rows;
   }), inFields);
+  if (!def.collection) return op;
+  // a KV store collection has no rows offline: say so once per run, as inputlookup does, rather than add nothing silently
+  return {
+    ...op,
+    run(input, rctx) {
+      rctx.notify({ stage: 'runtime', severity: 'notice', message: `lookup ${def.name}: KV store collection '${def.collection}' has no data offline; no field is added`, span: nameArg.span });
+      return op.run(input, rctx);
+    },
+  };
 }
 
 /** `a AS b, c` → pairs (lookup field, event field). */
