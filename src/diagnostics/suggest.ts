@@ -1,0 +1,66 @@
+/**
+ * "Did you mean": the names close to a name the user wrote, by edit
+ * distance. One function for every kind of name splinter knows (macros,
+ * commands, eval and stats functions, command options, field names seen in
+ * the data), so every hint finds its candidates the same way.
+ */
+
+/**
+ * Edit distance counting an insertion, a deletion, a substitution or the
+ * swap of two neighbouring characters as one edit (optimal string alignment:
+ * `stast` is one edit from `stats`, a typing slip learners make). Gives up,
+ * returning limit + 1, once the distance exceeds limit.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        d = Math.min(d, prev2[j - 2] + 1);
+      }
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    // a swap reaches back two rows, so stop only when both rows are past the limit
+    if (rowMin > limit && Math.min(...prev) > limit) return limit + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[b.length];
+}
+
+/**
+ * The candidates close to `name`, best first, at most `max` (default 3).
+ * Names are compared without regard to case, a name differing only by case
+ * being the closest; `name` itself is never suggested. Close means at most
+ * max(2, length / 4) edits, and fewer edits than the name has characters (so
+ * a two-letter name does not suggest every other two-letter name).
+ */
+export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+  const lower = name.toLowerCase();
+  const limit = Math.min(Math.max(2, Math.floor(name.length / 4)), name.length - 1);
+  if (limit < 0) return [];
+  const scored = new Map<string, number>();
+  for (const c of candidates) {
+    if (c === name || scored.has(c)) continue;
+    const cl = c.toLowerCase();
+    const d = cl === lower ? 0 : editDistance(lower, cl, limit);
+    if (d <= limit) scored.set(c, d);
+  }
+  return [...scored]
+    .sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .slice(0, max)
+    .map(([c]) => c);
+}
+
+/** `did you mean 'a'?`, `did you mean 'a', 'b'?`; undefined for no names. */
+export function didYouMean(names: readonly string[], quote: (n: string) => string = (n) => `'${n}'`): string | undefined {
+  return names.length ? `did you mean ${names.map(quote).join(', ')}?` : undefined;
+}
