@@ -37,11 +37,14 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /**
- * The candidates close to `name`, best first, at most `max` (default 3).
- * Names are compared without regard to case, a name differing only by case
- * being the closest; `name` itself is never suggested. Close means at most
+ * The candidates closest to `name`: those at the smallest distance found, in
+ * name order, at most `max` (default 3). Names are compared without regard to
+ * case, a name differing only by case being the closest; `name` itself is
+ * never suggested. Close means at most
  * max(2, length / 4) edits, and fewer edits than the name has characters (so
- * a two-letter name does not suggest every other two-letter name).
+ * a two-letter name does not suggest every other two-letter name); a
+ * candidate of three or more characters that begins the name (`substr` for
+ * `substring`) counts as nearly that far, a longer one as nearer.
  */
 export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
   const lower = name.toLowerCase();
@@ -51,11 +54,15 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
   for (const c of candidates) {
     if (c === name || scored.has(c)) continue;
     const cl = c.toLowerCase();
-    const d = cl === lower ? 0 : editDistance(lower, cl, limit);
+    let d = cl === lower ? 0 : editDistance(lower, cl, limit);
+    // a known name the user wrote more after (substring for substr) is nearly as far as allowed, the longer the nearer
+    if (d > limit && cl.length >= 3 && lower.startsWith(cl)) d = limit - 0.5 + (lower.length - cl.length) / (2 * lower.length);
     if (d <= limit) scored.set(c, d);
   }
+  const best = Math.min(...scored.values());
   return [...scored]
-    .sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .filter(([, d]) => d === best)
+    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
     .slice(0, max)
     .map(([c]) => c);
 }
@@ -63,4 +70,10 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
 /** `did you mean 'a'?`, `did you mean 'a', 'b'?`; undefined for no names. */
 export function didYouMean(names: readonly string[], quote: (n: string) => string = (n) => `'${n}'`): string | undefined {
   return names.length ? `did you mean ${names.map(quote).join(', ')}?` : undefined;
+}
+
+/** The hint for an unknown option: the nearest known ones, then the list (`did you mean 'maxspan'? transaction options: ...`). */
+export function optionsHint(name: string, known: readonly string[], list: string): string {
+  const near = didYouMean(closestNames(name, known));
+  return near ? `${near} ${list}` : list;
 }

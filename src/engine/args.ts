@@ -7,6 +7,7 @@
 import type { FieldName, GenericArg, GenericCommand, Pipeline, SearchValue } from '../ast/nodes.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { planFail } from './plan-error.js';
+import { optionsHint } from '../diagnostics/suggest.js';
 
 export type OptionArg = Extract<GenericArg, { kind: 'option' }>;
 
@@ -32,7 +33,7 @@ export class Args {
   /** Fails on any option not in `known`. */
   allowOnly(...known: string[]): this {
     for (const [key, o] of this.options) {
-      if (!known.includes(key)) planFail(`unknown ${this.name} option '${o.name}'`, o.span, known.length ? `${this.name} options: ${known.join(', ')}` : `${this.name} takes no options`);
+      if (!known.includes(key)) planFail(`unknown ${this.name} option '${o.name}'`, o.span, known.length ? optionsHint(key, known, `${this.name} options: ${known.join(', ')}`) : `${this.name} takes no options`);
     }
     return this;
   }

@@ -25,6 +25,9 @@ import { requiredFields } from './fields.js';
 import { GENERIC_COMMANDS } from '../engine/commands/registry.js';
 import { planTstats } from '../engine/commands/tstats.js';
 import type { LookupRegistry } from '../lookups/registry.js';
+import { COMMANDS } from '../lexer/tokens.js';
+import { closestNames, didYouMean } from '../diagnostics/suggest.js';
+import { SPL_COMMANDS } from './spl-commands.js';
 
 export interface Plan {
   /** the pipeline reads events (it starts with a search) */
@@ -71,6 +74,22 @@ const OFFLINE_IMPOSSIBLE: ReadonlyMap<string, string> = new Map([
   ['script', 'it runs a script installed in an app on a Splunk server'],
 ]);
 
+/** The commands splinter runs: those with a grammar of their own and the others. */
+const RUNNABLE_COMMANDS: readonly string[] = [...COMMANDS.keys(), ...GENERIC_COMMANDS.keys()];
+
+/**
+ * A name that is no command of the Search Reference: the nearest command
+ * splinter runs, else the nearest other SPL command. [decision] Splunk's
+ * command names are written in lower case, so `Stats` is unknown too and
+ * gets 'stats' as its suggestion (closestNames ranks a case-only difference
+ * first).
+ */
+function unknownCommandHint(name: string): string {
+  const near = closestNames(name, RUNNABLE_COMMANDS);
+  const hint = didYouMean(near.length ? near : closestNames(name, [...SPL_COMMANDS, ...OFFLINE_IMPOSSIBLE.keys()]));
+  return hint ?? `'${name}' is not a command of Splunk's Search Reference; a custom command of an app cannot run in splinter`;
+}
+
 function planCommand(c: A.Command, ctx: PlanContext): Operator {
   switch (c.type) {
     case 'search':
@@ -103,12 +122,15 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
       const planner = GENERIC_COMMANDS.get(c.name);
       if (planner) return planner(c, ctx);
       const why = OFFLINE_IMPOSSIBLE.get(c.name);
-      throw new PlanError({
-        stage: 'plan',
-        message: `unsupported command '${c.name}'`,
-        span: c.nameSpan,
-        hint: why ? `splinter cannot run it offline: ${why}` : 'splinter does not implement this command yet',
-      });
+      if (why || SPL_COMMANDS.has(c.name)) {
+        throw new PlanError({
+          stage: 'plan',
+          message: `unsupported command '${c.name}'`,
+          span: c.nameSpan,
+          hint: why ? `splinter cannot run it offline: ${why}` : 'splinter does not implement this command yet',
+        });
+      }
+      throw new PlanError({ stage: 'plan', message: `unknown command '${c.name}'`, span: c.nameSpan, hint: unknownCommandHint(c.name) });
     }
   }
 }

@@ -26,10 +26,17 @@ describe('editDistance', () => {
 
 describe('closestNames', () => {
   const commands = ['stats', 'eventstats', 'streamstats', 'table', 'eval', 'where', 'rex'];
-  it('finds the nearest names, best first', () => {
+  it('finds the nearest names, only those at the smallest distance', () => {
+    expect(closestNames('stast', ['stats', 'tstats', 'spath'])).toEqual(['stats']);
+    expect(closestNames('abcx', ['abcy', 'abcz', 'abyz'])).toEqual(['abcy', 'abcz']);
     expect(closestNames('stast', commands)).toEqual(['stats']);
     expect(closestNames('tabel', commands)).toEqual(['table']);
     expect(closestNames('evl', commands)).toEqual(['eval']);
+  });
+
+  it('suggests a known name the user wrote more after', () => {
+    expect(closestNames('substring', ['substr', 'sub'])).toEqual(['substr']);
+    expect(closestNames('substring', ['substrings'])).toEqual(['substrings']);
   });
 
   it('puts a name differing only by case first', () => {

@@ -12,6 +12,7 @@ import { valuesOf } from '../../values/value.js';
 import { planFail } from '../plan-error.js';
 import { rowComparator } from '../sortkeys.js';
 import { batches, type Operator, type RowStream } from '../types.js';
+import { optionsHint } from '../../diagnostics/suggest.js';
 
 const isTrue = (s: string) => /^(true|t|1|yes)$/i.test(s);
 
@@ -25,7 +26,7 @@ export function planDedup(node: DedupCommand): Operator {
     if (o.name === 'keepempty') keepempty = isTrue(o.value.text);
     else if (o.name === 'consecutive') consecutive = isTrue(o.value.text);
     else if (o.name === 'keepevents') keepevents = isTrue(o.value.text);
-    else planFail(`unknown dedup option '${o.name}'`, o.span, 'dedup options: keepempty, consecutive, keepevents');
+    else planFail(`unknown dedup option '${o.name}'`, o.span, optionsHint(o.name, ['keepempty', 'consecutive', 'keepevents'], 'dedup options: keepempty, consecutive, keepevents'));
   }
   const fields = node.fields.map((f) => f.name);
   const sortby = node.sortby.length ? rowComparator(node.sortby) : undefined;

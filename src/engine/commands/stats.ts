@@ -38,6 +38,7 @@ import { valuesOf } from '../../values/value.js';
 import { AggregateSet, planAggregation, timeOf, type Contribution, type PlannedAggregation } from '../aggregations.js';
 import { planFail, type PlanContext } from '../plan-error.js';
 import { batches, type Operator, type RowStream } from '../types.js';
+import { optionsHint } from '../../diagnostics/suggest.js';
 
 const SEP = '\u0000';
 
@@ -108,7 +109,7 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
   for (const o of node.options) {
     const key = o.name.toLowerCase();
     if (!OPTIONS[node.variant].includes(key)) {
-      planFail(`unknown ${node.variant} option '${o.name}'`, o.span, `${node.variant} options: ${OPTIONS[node.variant].join(', ')}`);
+      planFail(`unknown ${node.variant} option '${o.name}'`, o.span, optionsHint(key, OPTIONS[node.variant], `${node.variant} options: ${OPTIONS[node.variant].join(', ')}`));
     }
     if (opts.has(key)) planFail(`option '${o.name}' is given twice`, o.span);
     opts.set(key, o);
