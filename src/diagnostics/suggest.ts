@@ -40,15 +40,20 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * The candidates closest to `name`: those at the smallest distance found, in
  * name order, at most `max` (default 3). Names are compared without regard to
  * case, a name differing only by case being the closest; `name` itself is
- * never suggested. Close means at most
- * max(2, length / 4) edits, and fewer edits than the name has characters (so
- * a two-letter name does not suggest every other two-letter name); a
- * candidate of three or more characters that begins the name (`substr` for
- * `substring`) counts as nearly that far, a longer one as nearer.
+ * never suggested. Close means at most max(2, length / 4) edits (max(1,
+ * length / 4) when `strict`: field names, where short names abound), and
+ * fewer edits than the name has characters (so a two-letter name does not
+ * suggest every other two-letter name). A candidate of three or more
+ * characters that begins the name (`substr` for `substring`) counts as
+ * nearly that far, a longer one as nearer, unless `prefixes` is false.
  */
-export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+export function closestNames(
+  name: string,
+  candidates: Iterable<string>,
+  { max = 3, prefixes = true, strict = false }: { max?: number; prefixes?: boolean; strict?: boolean } = {},
+): string[] {
   const lower = name.toLowerCase();
-  const limit = Math.min(Math.max(2, Math.floor(name.length / 4)), name.length - 1);
+  const limit = Math.min(Math.max(strict ? 1 : 2, Math.floor(name.length / 4)), name.length - 1);
   if (limit < 0) return [];
   const scored = new Map<string, number>();
   for (const c of candidates) {
@@ -56,7 +61,7 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
     const cl = c.toLowerCase();
     let d = cl === lower ? 0 : editDistance(lower, cl, limit);
     // a known name the user wrote more after (substring for substr) is nearly as far as allowed, the longer the nearer
-    if (d > limit && cl.length >= 3 && lower.startsWith(cl)) d = limit - 0.5 + (lower.length - cl.length) / (2 * lower.length);
+    if (prefixes && d > limit && cl.length >= 3 && lower.startsWith(cl)) d = limit - 0.5 + (lower.length - cl.length) / (2 * lower.length);
     if (d <= limit) scored.set(c, d);
   }
   const best = Math.min(...scored.values());

@@ -28,6 +28,7 @@ import type { LookupRegistry } from '../lookups/registry.js';
 import { COMMANDS } from '../lexer/tokens.js';
 import { closestNames, didYouMean } from '../diagnostics/suggest.js';
 import { SPL_COMMANDS } from './spl-commands.js';
+import { namedFields as namedFields_, type FieldRef } from '../engine/fieldwatch.js';
 
 export interface Plan {
   /** the pipeline reads events (it starts with a search) */
@@ -37,6 +38,8 @@ export interface Plan {
   readonly filter?: A.SearchExpr;
   /** the fields the pipeline can use; undefined = all */
   readonly fields?: ReadonlySet<string>;
+  /** the fields each command names, to tell at the end of the run which no row had (engine/fieldwatch.ts) */
+  readonly namedFields?: ReadonlyMap<Operator, readonly FieldRef[]>;
 }
 
 /** Commands a later issue will add, and commands that need a Splunk service. */
@@ -177,7 +180,25 @@ export function planPipeline(
   const first = p.commands[0];
   const filter = readsEvents && first.type === 'search' && first.expr ? first.expr : undefined;
   const fields = requiredFields(p, operators);
-  return { plan: { readsEvents, operators: withTimeOrder(operators), ...(filter ? { filter } : {}), ...(fields ? { fields } : {}) }, diagnostics };
+  // the first search is not watched (fieldwatch.ts); rows are events until a command that is not streaming
+  // nor a field an earlier eval, rename or AS sets: it may be null on purpose
+  const namedFields = new Map<Operator, FieldRef[]>();
+  const written = new Set<string>();
+  let rows: FieldRef['rows'] = readsEvents ? 'event' : 'result';
+  p.commands.forEach((c, i) => {
+    if (i > 0 || !readsEvents) {
+      const refs = namedFields_(c, rows).filter((r) => !written.has(r.name));
+      if (refs.length) namedFields.set(operators[i], refs);
+    }
+    if (c.type === 'eval') for (const a of c.assignments) written.add(a.field.name);
+    else if (c.type === 'rename') for (const r of c.renames) written.add(r.to.name);
+    else if (c.type === 'stats') for (const a of c.aggregations) if (a.as) written.add(a.as.name);
+    if (operators[i].kind !== 'streaming') rows = 'result';
+  });
+  return {
+    plan: { readsEvents, operators: withTimeOrder(operators), ...(filter ? { filter } : {}), ...(fields ? { fields } : {}), ...(namedFields.size ? { namedFields } : {}) },
+    diagnostics,
+  };
 }
 
 /**
