@@ -17,6 +17,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   let prev = new Array<number>(b.length + 1);
   let cur = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
+  let prevMin = 0;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = cur[0];
@@ -30,11 +31,15 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       if (d < rowMin) rowMin = d;
     }
     // a swap reaches back two rows, so stop only when both rows are past the limit
-    if (rowMin > limit && Math.min(...prev) > limit) return limit + 1;
+    if (rowMin > limit && prevMin > limit) return limit + 1;
+    prevMin = rowMin;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[b.length];
 }
+
+/** Names longer than this get no suggestions. */
+const MAX_NAME = 200;
 
 /**
  * The candidates closest to `name`: those at the smallest distance found, in
@@ -52,6 +57,8 @@ export function closestNames(
   candidates: Iterable<string>,
   { max = 3, prefixes = true, strict = false }: { max?: number; prefixes?: boolean; strict?: boolean } = {},
 ): string[] {
+  // [decision] names are words: a longer text is no typo of one, and comparing it costs its length squared
+  if (name.length > MAX_NAME) return [];
   const lower = name.toLowerCase();
   const limit = Math.min(Math.max(strict ? 1 : 2, Math.floor(name.length / 4)), name.length - 1);
   if (limit < 0) return [];

@@ -52,6 +52,13 @@ describe('closestNames', () => {
     expect(closestNames('zz', ['ab', 'za'])).toEqual(['za']);
   });
 
+  it('gives no suggestion for a text far longer than a name, quickly', () => {
+    const long = 'a'.repeat(100_000);
+    const t0 = Date.now();
+    expect(closestNames(long, [long + 'b', 'a'])).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
   it('never suggests the name itself and at most three', () => {
     expect(closestNames('ab', ['ab'])).toEqual([]);
     expect(closestNames('abcd', ['abce', 'abcf', 'abcg', 'abch'])).toEqual(['abce', 'abcf', 'abcg']);
