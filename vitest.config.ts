@@ -4,11 +4,13 @@
  * busy) one of them can take well over vitest's 5 s default, so every test
  * and hook gets 60 s: a test that hangs still fails, a slow machine does not.
  */
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // npm run mutate copies the project into .stryker-tmp/: its tests are not ours to run
+    exclude: [...configDefaults.exclude, '.stryker-tmp/**'],
   },
 });

@@ -17,6 +17,7 @@ import { parse } from './parser/index.js';
 import { planPipeline, type Plan } from './plan/plan.js';
 import type { LookupRegistry } from './lookups/registry.js';
 import type { Row } from './values/value.js';
+import { watchFields } from './engine/fieldwatch.js';
 
 export type Stage = 'lex' | 'parse' | 'expand' | 'plan' | 'ok';
 
@@ -125,17 +126,21 @@ export function run(plan: Plan, opts: RunOptions, base: BaseContext): RowStream 
     events: (narrow) => events(narrow, !plan.readsEvents),
     runPlan: (sub) => pipe(sub, sub.readsEvents ? events({ ...(sub.filter ? { filter: sub.filter } : {}), ...(sub.fields ? { fields: sub.fields } : {}) }) : empty()),
   };
+  // field names no row had, reported once per run (main search only)
+  const told = new Set<string>();
   /** Runs the operators of a plan over an input; `observe` sees what each stage hands on. */
-  const pipe = (p: Plan, input: RowStream, observe?: RunOptions['observe']): RowStream => {
+  const pipe = (p: Plan, input: RowStream, observe?: RunOptions['observe'], main = false): RowStream => {
     let stream = observe ? observed(input, 0, observe) : input;
     p.operators.forEach((op, i) => {
+      const refs = main ? p.namedFields?.get(op) : undefined;
+      if (refs) stream = watchFields(stream, refs, ctx, told);
       stream = op.run(stream, ctx);
       if (observe) stream = observed(stream, i + 1, observe);
     });
     return stream;
   };
   const input = plan.readsEvents ? events({ ...(plan.filter ? { filter: plan.filter } : {}), ...(plan.fields ? { fields: plan.fields } : {}) }, true) : empty();
-  return pipe(plan, input, opts.observe);
+  return pipe(plan, input, opts.observe, true);
 }
 
 async function* observed(stream: RowStream, stage: number, observe: (stage: number, rows: readonly Row[]) => void): RowStream {

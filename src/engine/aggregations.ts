@@ -18,7 +18,8 @@ import { printExpr } from '../ast/print.js';
 import { SplError } from '../diagnostics/diagnostic.js';
 import { tryCompile } from '../eval/compile.js';
 import { makeEnv } from '../eval/env.js';
-import { isAggregationName, resolveAggregation } from '../functions/stats/registry.js';
+import { AGGREGATIONS, isAggregationName, resolveAggregation } from '../functions/stats/registry.js';
+import { closestNames, didYouMean } from '../diagnostics/suggest.js';
 import { SPARKLINE_FUNCTIONS, sparkline } from '../functions/stats/timed.js';
 import type { AggregationDef, AggregationSpec, Aggregator, ResolvedAggregation, SharedRange } from '../functions/stats/types.js';
 import { compareStrings, toNumber } from '../values/coerce.js';
@@ -87,6 +88,17 @@ function wildcardTerm(pattern: string, func: string, as: string | undefined, exc
   };
 }
 
+/** The stats functions nearest a name, each once: by its own name when that is among the nearest, else by the alias. */
+function nearestAggregations(name: string): string[] {
+  const near = closestNames(name, AGGREGATIONS.flatMap((d) => [d.name, ...d.aliases]));
+  const out: string[] = [];
+  for (const d of AGGREGATIONS) {
+    const hit = near.includes(d.name) ? d.name : d.aliases.find((x) => near.includes(x));
+    if (hit !== undefined) out.push(hit);
+  }
+  return out;
+}
+
 function resolveTerm(a: Aggregation): ResolvedAggregation {
   let resolved;
   try {
@@ -95,7 +107,13 @@ function resolveTerm(a: Aggregation): ResolvedAggregation {
     if (e instanceof SplError) planFail(e.first.message, a.span, e.first.hint);
     throw e;
   }
-  if (!resolved) planFail(`unknown statistical function '${a.func}'`, a.span, 'see the stats functions: count, dc, values, list, min, max, avg, sum, earliest, latest, first, last, range, stdev, median, mode, perc<N>');
+  if (!resolved) {
+    planFail(
+      `unknown statistical function '${a.func}'`,
+      a.span,
+      didYouMean(nearestAggregations(a.func)) ?? 'see the stats functions: count, dc, values, list, min, max, avg, sum, earliest, latest, first, last, range, stdev, median, mode, perc<N>',
+    );
+  }
   return resolved;
 }
 

@@ -8,6 +8,7 @@ import type { FieldName, GenericArg, GenericCommand, Pipeline, SearchValue } fro
 import type { Span } from '../diagnostics/diagnostic.js';
 import { declareOptions } from './declared-options.js';
 import { planFail } from './plan-error.js';
+import { optionsHint } from '../diagnostics/suggest.js';
 
 export type OptionArg = Extract<GenericArg, { kind: 'option' }>;
 
@@ -47,7 +48,7 @@ export class Args {
   allowOnly(...known: string[]): this {
     declareOptions(this.name, known);
     for (const [key, o] of this.options) {
-      if (!known.includes(key) && !this.refused.has(key)) planFail(`unknown ${this.name} option '${o.name}'`, o.span, known.length ? `${this.name} options: ${known.join(', ')}` : `${this.name} takes no options`);
+      if (!known.includes(key) && !this.refused.has(key)) planFail(`unknown ${this.name} option '${o.name}'`, o.span, known.length ? optionsHint(key, known, `${this.name} options: ${known.join(', ')}`) : `${this.name} takes no options`);
     }
     return this;
   }

@@ -77,7 +77,9 @@ export function aggregationTerms(node: GenericCommand, ctx: PlanContext, first: 
   const parsed = parse(' '.repeat(Math.max(0, start - prefix.length)) + prefix + ctx.text.slice(start, end));
   const cmd = parsed.ast?.commands[0];
   if (!parsed.ast || parsed.ast.commands.length !== 1 || cmd?.type !== 'stats') {
-    throw new PlanError(parsed.diagnostics[0] ?? { stage: 'plan', message: `${node.name}: expected statistical functions`, span: node.span });
+    const d = parsed.diagnostics[0];
+    // the terms are read as stats terms: the message names the command as written
+    throw new PlanError(d ? { ...d, message: d.message.replace(/^stats: /, `${node.name}: `) } : { stage: 'plan', message: `${node.name}: expected statistical functions`, span: node.span });
   }
   if (cmd.aggregations.length === 0) planFail(`${node.name} needs at least one statistical function`, node.span, `for example: ${example}`);
   return cmd;

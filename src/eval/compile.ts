@@ -14,7 +14,9 @@
 import type * as A from '../ast/nodes.js';
 import { someExpr } from '../ast/chain.js';
 import { SplError, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
-import { lookupEvalFunction } from '../functions/eval/registry.js';
+import { evalFunctions, lookupEvalFunction } from '../functions/eval/registry.js';
+import { isAggregationName } from '../functions/stats/registry.js';
+import { closestNames, didYouMean } from '../diagnostics/suggest.js';
 import { readField } from '../functions/eval/util.js';
 import type { ArgInfo, CallCompiler, Compiled, CompileContext, EvalEnv } from '../functions/eval/types.js';
 import { PlanError } from '../engine/plan-error.js';
@@ -242,10 +244,21 @@ function compileBinary(e: A.ExprBinary, ctx: CompileContext): Compiled {
   };
 }
 
+/**
+ * A stats function used in eval (`eval n=count(x)`) says where it belongs;
+ * any other name gets the nearest eval functions.
+ */
+function unknownFunctionHint(name: string): string | undefined {
+  if (isAggregationName(name)) {
+    return `${name}() is a statistical function: it works over many events in stats, chart, timechart, eventstats or streamstats, not in eval or where`;
+  }
+  return didYouMean(closestNames(name, evalFunctions.keys())) ?? "see the list of evaluation functions in Splunk's Search Reference";
+}
+
 function compileCall(e: A.ExprCall, ctx: CompileContext): Compiled {
   const fn = lookupEvalFunction(e.name);
   if (!fn) {
-    fail(`unknown eval function '${e.name}'`, e.nameSpan, e.name !== e.name.toLowerCase() && lookupEvalFunction(e.name.toLowerCase()) ? `function names are lower case: ${e.name.toLowerCase()}()` : undefined);
+    fail(`unknown eval function '${e.name}'`, e.nameSpan, unknownFunctionHint(e.name));
   }
   const n = e.args.length;
   if (n < fn.minArgs || n > fn.maxArgs) {

@@ -9,6 +9,7 @@
  * Names are case-sensitive, as .conf stanza names are.
  */
 import { SplError, type Span } from '../diagnostics/diagnostic.js';
+import { closestNames } from '../diagnostics/suggest.js';
 
 export interface MacroOrigin {
   /** file the definition was read from; `<built-in>` or `<command line>` otherwise */
@@ -223,37 +224,8 @@ export class MacroTable {
 
   /** Defined names close to `name` (edit distance), best first, at most 3. */
   suggestions(name: string): string[] {
-    const limit = Math.max(2, Math.floor(name.length / 4));
-    const scored: { n: string; d: number }[] = [];
-    const lower = name.toLowerCase();
-    for (const n of this.byName.keys()) {
-      if (n === name) continue;
-      const d = n.toLowerCase() === lower ? 0 : editDistance(lower, n.toLowerCase(), limit);
-      if (d <= limit) scored.push({ n, d });
-    }
-    scored.sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
-    return scored.slice(0, 3).map((s) => s.n);
+    return closestNames(name, this.byName.keys());
   }
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once it exceeds limit. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
 }
 
 /**

@@ -54,6 +54,7 @@ import {
   type MacroTable,
 } from './definitions.js';
 import { type MacroCall, type MacroCallArg, ScanProblem, scanCalls } from './scan.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 
 export type { MacroCall, MacroCallArg } from './scan.js';
 
@@ -423,9 +424,8 @@ class Expander {
       m,
       call.span,
       `macro '${key}' is not defined`,
-      close.length
-        ? `did you mean ${close.map((c) => `\`${c}\``).join(', ')}?`
-        : `give its definition with -m <macros.conf or folder>, or define it with --macro '${key}=<definition>'`,
+      didYouMean(close, (c) => `\`${c}\``) ??
+        `give its definition with -m <macros.conf or folder>, or define it with --macro '${key}=<definition>'`,
     );
   }
 

@@ -2,7 +2,7 @@
  * parse(): SPL text → AST, or diagnostics with spans. Lexing, parsing and
  * AST building errors all come back as Diagnostics; nothing user-made throws.
  */
-import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { Pipeline } from '../ast/nodes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { tokenize } from '../lexer/lexer.js';
@@ -41,40 +41,81 @@ function describe(tok: IToken): string {
   return `'${tok.image}'`;
 }
 
-function ruleName(e: IRecognitionException): string {
+function ruleName(e: IRecognitionException, command: string | undefined): string {
   const stack = e.context?.ruleStack ?? [];
   for (let i = stack.length - 1; i >= 0; i--) {
     const r = stack[i];
     const m = /^(\w+?)Command$/.exec(r);
-    if (m) return m[1] === 'generic' ? 'the command' : m[1] === 'search' ? 'search' : m[1];
+    // the command as written: chart and timechart share the stats rule
+    if (m) return command ?? (m[1] === 'generic' ? 'the command' : m[1]);
   }
   if (stack.includes('expression')) return 'the expression';
   return 'the search';
 }
 
-function toDiagnostic(e: IRecognitionException, text: string): Diagnostic {
+/** The name of the command the token at `offset` is in: the last command name before it. */
+function commandAt(tokens: readonly IToken[], offset: number): string | undefined {
+  let name: string | undefined;
+  for (const t of tokens) {
+    if (t.startOffset >= offset) break;
+    if (tokenMatcher(t, T.CommandName)) name = t.image;
+  }
+  return name;
+}
+
+/**
+ * What a search that stops after `last` is missing: the operand of an
+ * operator, the fields after BY, the command after a pipe.
+ */
+function missingAfter(last: IToken, command: string | undefined): string | undefined {
+  const op = last.image;
+  if (tokenMatcher(last, T.Pipe)) return "a command must follow '|': remove the last '|' or add a command after it";
+  if (tokenMatcher(last, T.By)) return 'BY needs the fields to group by, as in: count BY host';
+  if (tokenMatcher(last, T.As)) return `AS needs the new name, as in: ${command === 'rename' ? 'rename src AS dest' : 'count AS total'}`;
+  if (tokenMatcher(last, T.Not)) return `${op} needs a term after it, as in: NOT status=200`;
+  if (tokenMatcher(last, T.And) || tokenMatcher(last, T.Or) || tokenMatcher(last, T.Xor)) return `${op} needs a term on each side, as in: a=1 ${op} b=2`;
+  if (tokenMatcher(last, T.Comma)) return 'something must follow this comma, or remove it';
+  if (tokenMatcher(last, T.CompareOp) || [T.Plus, T.Minus, T.Star, T.Slash, T.Percent, T.Dot].some((t) => tokenMatcher(last, t))) {
+    return `'${op}' needs a value after it`;
+  }
+  return undefined;
+}
+
+function toDiagnostic(e: IRecognitionException, text: string, tokens: readonly IToken[]): Diagnostic {
   const tok = e.token;
   const atEnd = tok.tokenType.name === 'EOF' || Number.isNaN(tok.startOffset);
   const span = atEnd ? { start: text.length, end: text.length } : { start: tok.startOffset, end: (tok.endOffset ?? tok.startOffset) + 1 };
-  const where = ruleName(e);
+  const command = commandAt(tokens, atEnd ? text.length : tok.startOffset);
+  const where = ruleName(e, command);
+  // the command the problem is in, when there is one: 'eval: ', 'stats: '
+  const at = where === 'the search' ? '' : `${where}: `;
   let message: string;
   let hint: string | undefined;
   if (e.name === 'MismatchedTokenException') {
     const expected = /Expecting token of type --> (\w+) <--/.exec(e.message)?.[1];
     const type = expected ? T.allTokens.find((t) => t.name === expected) : undefined;
-    message = `${where}: expected ${type ? HUMAN.get(type) ?? type.name : 'something else'} but found ${describe(tok)}`;
+    message = `${at}expected ${type ? HUMAN.get(type) ?? type.name : 'something else'} but found ${describe(tok)}`;
     // something else where ')' must come: the parenthesis is unclosed, or (as in `f(a b)`) a comma is missing
     if (type === T.RParen) hint = atEnd ? 'a parenthesis is not closed' : 'a parenthesis is not closed, or a comma is missing before this';
     if (type === T.RBracket) hint = 'a subsearch bracket is not closed';
+    if (type === T.As && where === 'rename') hint = 'rename takes the old name, AS and the new name, as in: rename src_ip AS src';
+    if (type === T.Eq && where === 'eval') {
+      hint = tokenMatcher(tok, T.EqEq)
+        ? "eval sets a field with a single '=', as in: eval y=1 ('==' compares, inside an expression)"
+        : 'eval sets fields: eval <field>=<expression>, as in: eval n=len(a)';
+    }
   } else if (e.name === 'NotAllInputParsedException') {
     message = `unexpected ${describe(tok)}`;
     if (tok.tokenType === T.RParen) hint = 'this parenthesis has no matching opening one';
     else if (tok.tokenType === T.RBracket) hint = 'this bracket has no matching opening one';
   } else if (atEnd) {
-    message = `${where}: the search ends too early`;
+    message = `${at}the search ends too early`;
+    const last = tokens[tokens.length - 1];
+    if (last) hint = missingAfter(last, command);
   } else {
-    message = `${where}: unexpected ${describe(tok)}`;
+    message = `${at}unexpected ${describe(tok)}`;
     if (tok.tokenType === T.Pipe) hint = 'a command is missing before this pipe';
+    if (tok.tokenType === T.Percent && (where === 'eval' || where === 'where')) hint = 'a time format is text: put it in double quotes, as in "%Y-%m-%d"';
     if (tok.tokenType === T.MacroCall) hint = 'macros are expanded before parsing: define the macro (-m/--macro) or run `splinter expand` to see the expansion';
   }
   return { stage: 'parse', message, span, ...(hint ? { hint } : {}) };
@@ -181,7 +222,7 @@ export function parse(text: string): ParseResult {
   const parser = parserInstance();
   parser.input = lexed.tokens;
   const cst = parser.pipeline();
-  if (parser.errors.length) return { diagnostics: parser.errors.slice(0, 1).map((e) => toDiagnostic(e, text)) };
+  if (parser.errors.length) return { diagnostics: parser.errors.slice(0, 1).map((e) => toDiagnostic(e, text, lexed.tokens)) };
   try {
     const ast = buildAst(cst);
     const tooDeep = treeDepthCheck(ast);

@@ -25,6 +25,10 @@ import { requiredFields } from './fields.js';
 import { GENERIC_COMMANDS } from '../engine/commands/registry.js';
 import { planTstats } from '../engine/commands/tstats.js';
 import type { LookupRegistry } from '../lookups/registry.js';
+import { COMMANDS } from '../lexer/tokens.js';
+import { closestNames, didYouMean } from '../diagnostics/suggest.js';
+import { SPL_COMMANDS } from './spl-commands.js';
+import { namedFields as namedFields_, type FieldRef } from '../engine/fieldwatch.js';
 
 export interface Plan {
   /** the pipeline reads events (it starts with a search) */
@@ -34,6 +38,8 @@ export interface Plan {
   readonly filter?: A.SearchExpr;
   /** the fields the pipeline can use; undefined = all */
   readonly fields?: ReadonlySet<string>;
+  /** the fields each command names, to tell at the end of the run which no row had (engine/fieldwatch.ts) */
+  readonly namedFields?: ReadonlyMap<Operator, readonly FieldRef[]>;
 }
 
 /** Commands a later issue will add, and commands that need a Splunk service. */
@@ -71,6 +77,22 @@ const OFFLINE_IMPOSSIBLE: ReadonlyMap<string, string> = new Map([
   ['script', 'it runs a script installed in an app on a Splunk server'],
 ]);
 
+/** The commands splinter runs: those with a grammar of their own and the others. */
+const RUNNABLE_COMMANDS: readonly string[] = [...COMMANDS.keys(), ...GENERIC_COMMANDS.keys()];
+
+/**
+ * A name that is no command of the Search Reference: the nearest command
+ * splinter runs, else the nearest other SPL command. [decision] Splunk's
+ * command names are written in lower case, so `Stats` is unknown too and
+ * gets 'stats' as its suggestion (closestNames ranks a case-only difference
+ * first).
+ */
+function unknownCommandHint(name: string): string {
+  const near = closestNames(name, RUNNABLE_COMMANDS);
+  const hint = didYouMean(near.length ? near : closestNames(name, [...SPL_COMMANDS, ...OFFLINE_IMPOSSIBLE.keys()]));
+  return hint ?? `'${name}' is not a command of Splunk's Search Reference; a custom command of an app cannot run in splinter`;
+}
+
 function planCommand(c: A.Command, ctx: PlanContext): Operator {
   switch (c.type) {
     case 'search':
@@ -103,12 +125,15 @@ function planCommand(c: A.Command, ctx: PlanContext): Operator {
       const planner = GENERIC_COMMANDS.get(c.name);
       if (planner) return planner(c, ctx);
       const why = OFFLINE_IMPOSSIBLE.get(c.name);
-      throw new PlanError({
-        stage: 'plan',
-        message: `unsupported command '${c.name}'`,
-        span: c.nameSpan,
-        hint: why ? `splinter cannot run it offline: ${why}` : 'splinter does not implement this command yet',
-      });
+      if (why || SPL_COMMANDS.has(c.name)) {
+        throw new PlanError({
+          stage: 'plan',
+          message: `unsupported command '${c.name}'`,
+          span: c.nameSpan,
+          hint: why ? `splinter cannot run it offline: ${why}` : 'splinter does not implement this command yet',
+        });
+      }
+      throw new PlanError({ stage: 'plan', message: `unknown command '${c.name}'`, span: c.nameSpan, hint: unknownCommandHint(c.name) });
     }
   }
 }
@@ -155,7 +180,25 @@ export function planPipeline(
   const first = p.commands[0];
   const filter = readsEvents && first.type === 'search' && first.expr ? first.expr : undefined;
   const fields = requiredFields(p, operators);
-  return { plan: { readsEvents, operators: withTimeOrder(operators), ...(filter ? { filter } : {}), ...(fields ? { fields } : {}) }, diagnostics };
+  // the first search is not watched (fieldwatch.ts); rows are events until a command that is not streaming
+  // nor a field an earlier eval, rename or AS sets: it may be null on purpose
+  const namedFields = new Map<Operator, FieldRef[]>();
+  const written = new Set<string>();
+  let rows: FieldRef['rows'] = readsEvents ? 'event' : 'result';
+  p.commands.forEach((c, i) => {
+    if (i > 0 || !readsEvents) {
+      const refs = namedFields_(c, rows).filter((r) => !written.has(r.name));
+      if (refs.length) namedFields.set(operators[i], refs);
+    }
+    if (c.type === 'eval') for (const a of c.assignments) written.add(a.field.name);
+    else if (c.type === 'rename') for (const r of c.renames) written.add(r.to.name);
+    else if (c.type === 'stats') for (const a of c.aggregations) if (a.as) written.add(a.as.name);
+    if (operators[i].kind !== 'streaming') rows = 'result';
+  });
+  return {
+    plan: { readsEvents, operators: withTimeOrder(operators), ...(filter ? { filter } : {}), ...(fields ? { fields } : {}), ...(namedFields.size ? { namedFields } : {}) },
+    diagnostics,
+  };
 }
 
 /**

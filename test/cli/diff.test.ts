@@ -152,7 +152,7 @@ describe('splinter diff errors and help', () => {
     const r = splinter('diff', '`x` | stats count', '-e', PIPES, '--macro-a', 'x=EventCode=1', '--macro-b', 'x=EventCode=1 | frobnicate');
     expect(r.code).toBe(3);
     expect(r.err).toContain('side B:');
-    expect(r.err).toContain("unsupported command 'frobnicate'");
+    expect(r.err).toContain("unknown command 'frobnicate'");
   });
   it('unreadable input is trouble (2), never "differ" (1)', { timeout: 60_000 }, () => {
     const r = splinter('diff', 'x', '-e', join(ROOT, 'fixtures', 'events', 'no-such-file.xml'));

@@ -33,10 +33,10 @@ describe('CLI errors', () => {
     expect(r.err).toMatch(/security_content_ctime/);
     expect(r.err).toMatch(/1 argument/);
   });
-  it('an unknown command: exit 3, unsupported command and its position', async () => {
+  it('an unknown command: exit 3, unknown command and its position', async () => {
     const r = await splinter('run', 'x | frobnicate a=1', '-e', PIPES);
     expect(r.code).toBe(3);
-    expect(r.err).toContain("unsupported command 'frobnicate'");
+    expect(r.err).toContain("unknown command 'frobnicate'");
     expect(r.err).toContain('search:1:5');
   });
   it('an unknown eval function: exit 3 at planning', async () => {

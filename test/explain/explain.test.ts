@@ -81,7 +81,7 @@ describe('explain: the page', () => {
     const r = await runCli('explain', '| stast count', '--tz', 'UTC');
     expect(r.code).toBe(3);
     expect(r.out).toContain('Does not compile (plan stage)');
-    expect(r.err).toContain("unsupported command 'stast'");
+    expect(r.err).toContain("unknown command 'stast'");
     const ok = await runCli('explain', 'a OR b c', '--tz', 'UTC');
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('1  search (a OR b) AND c');

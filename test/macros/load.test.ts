@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SplError } from '../../src/diagnostics/diagnostic.js';
 import { parseMacrosConf } from '../../src/macros/conf.js';
-import { MacroTable, editDistance } from '../../src/macros/definitions.js';
+import { MacroTable } from '../../src/macros/definitions.js';
 import { loadMacroPath, loadMacroTable, parseInlineMacro } from '../../src/macros/load.js';
 import { parseMacroYaml } from '../../src/macros/yaml.js';
 
@@ -181,11 +181,5 @@ describe('MacroTable', () => {
     expect(t.get('foo', 1)).toBeUndefined();
     expect(t.getByKey('foo(2)')?.arity).toBe(2);
     expect(t.suggestions('fooo')).toEqual(['foo']);
-  });
-
-  it('computes edit distances', () => {
-    expect(editDistance('sysmon', 'sysmon')).toBe(0);
-    expect(editDistance('sysmn', 'sysmon')).toBe(1);
-    expect(editDistance('kitten', 'sitting')).toBe(3);
   });
 });

@@ -31,6 +31,7 @@ import {
   type MacroTable,
 } from '../../macros/index.js';
 import { EXIT, UsageError, addMacroOptions, formatOption, macroTable, report, type Wrap } from '../common.js';
+import { didYouMean } from '../../diagnostics/suggest.js';
 
 interface MacrosOptions {
   macros?: string[];
@@ -95,9 +96,8 @@ function lookup(table: MacroTable, w: Wanted): MacroDef[] | Diagnostic {
     stage: 'usage',
     severity: 'error',
     message: `macro '${key}' is not defined`,
-    hint: close.length
-      ? `did you mean ${close.map((c) => `\`${c}\``).join(', ')}?`
-      : 'splinter macros with no name lists every macro the -m paths and --macro options define',
+    hint: didYouMean(close, (c) => `\`${c}\``) ??
+      'splinter macros with no name lists every macro the -m paths and --macro options define',
   };
 }
 

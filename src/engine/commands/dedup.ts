@@ -13,6 +13,7 @@ import { planFail } from '../plan-error.js';
 import { rowComparator } from '../sortkeys.js';
 import { batches, type Operator, type RowStream } from '../types.js';
 import { declareOptions } from '../declared-options.js';
+import { optionsHint } from '../../diagnostics/suggest.js';
 
 const isTrue = (s: string) => /^(true|t|1|yes)$/i.test(s);
 
@@ -27,7 +28,7 @@ export function planDedup(node: DedupCommand): Operator {
     if (o.name === 'keepempty') keepempty = isTrue(o.value.text);
     else if (o.name === 'consecutive') consecutive = isTrue(o.value.text);
     else if (o.name === 'keepevents') keepevents = isTrue(o.value.text);
-    else planFail(`unknown dedup option '${o.name}'`, o.span, 'dedup options: keepempty, consecutive, keepevents');
+    else planFail(`unknown dedup option '${o.name}'`, o.span, optionsHint(o.name, ['keepempty', 'consecutive', 'keepevents'], 'dedup options: keepempty, consecutive, keepevents'));
   }
   const fields = node.fields.map((f) => f.name);
   const sortby = node.sortby.length ? rowComparator(node.sortby) : undefined;

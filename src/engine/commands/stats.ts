@@ -43,6 +43,7 @@ import { AggregateSet, planAggregation, timeOf, type Contribution, type PlannedA
 import { planFail, type PlanContext } from '../plan-error.js';
 import { batches, type Operator, type RowStream } from '../types.js';
 import { declareOptions } from '../declared-options.js';
+import { optionsHint } from '../../diagnostics/suggest.js';
 
 const SEP = '\u0000';
 
@@ -114,7 +115,7 @@ export function planStats(node: StatsCommand, ctx: PlanContext): Operator {
   for (const o of node.options) {
     const key = o.name.toLowerCase();
     if (!OPTIONS[node.variant].includes(key)) {
-      planFail(`unknown ${node.variant} option '${o.name}'`, o.span, `${node.variant} options: ${OPTIONS[node.variant].join(', ')}`);
+      planFail(`unknown ${node.variant} option '${o.name}'`, o.span, optionsHint(key, OPTIONS[node.variant], `${node.variant} options: ${OPTIONS[node.variant].join(', ')}`));
     }
     if (opts.has(key)) planFail(`option '${o.name}' is given twice`, o.span);
     opts.set(key, o);

@@ -51,6 +51,7 @@ import { resolveDatasetSpec, checkFields, type DatasetSource } from './datamodel
 import { subsearchExpr } from './format.js';
 import { collectUpTo, SUBSEARCH_MAXOUT, truncationNotice } from './search.js';
 import { declareOptions } from '../declared-options.js';
+import { optionsHint } from '../../diagnostics/suggest.js';
 
 const OPTIONS = ['prestats', 'local', 'append', 'summariesonly', 'include_reduced_buckets', 'allow_old_summaries', 'use_summary_index_values', 'chunk_size', 'fillnull_value'];
 
@@ -105,7 +106,7 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
   const opts = new Map<string, { text: string; span: Span }>();
   for (const o of node.options) {
     const key = o.name.toLowerCase();
-    if (!OPTIONS.includes(key)) planFail(`unknown tstats option '${o.name}'`, o.span, `tstats options: ${OPTIONS.join(', ')}`);
+    if (!OPTIONS.includes(key)) planFail(`unknown tstats option '${o.name}'`, o.span, optionsHint(key, OPTIONS, `tstats options: ${OPTIONS.join(', ')}`));
     if (opts.has(key)) planFail(`option '${o.name}' is given twice`, o.span);
     opts.set(key, { text: o.value.text, span: o.value.span });
   }

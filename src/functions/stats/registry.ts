@@ -72,15 +72,15 @@ export function resolveAggregation(nameAsWritten: string): ResolvedAggregation |
   if (m[2] === undefined) {
     throw new SplError({
       stage: 'parse',
-      message: `The percentile function '${nameAsWritten}' needs the percentile in its name.`,
-      hint: `Write the percentile after the name, e.g. ${m[1]}95(field) or ${m[1]}99.9(field).`,
+      message: `percentile function '${nameAsWritten}' needs the percentile in its name`,
+      hint: `write the percentile after the name, as in ${m[1]}95(field) or ${m[1]}99.9(field)`,
     });
   }
   const param = Number(m[2]);
   if (!(param >= 0 && param <= 100)) {
     throw new SplError({
       stage: 'parse',
-      message: `The percentile in '${nameAsWritten}' must be between 0 and 100, not ${m[2]}.`,
+      message: `the percentile in '${nameAsWritten}' must be between 0 and 100, not ${m[2]}`,
     });
   }
   return { def: perc, spec: { name, param } };

@@ -66,7 +66,7 @@ describe('errors at run time', () => {
     const err = await collect(run(c.plan!, { inputs: [] }, { now: NOW, tz: 'UTC', notify: () => {} })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SplError);
     expect((err as SplError).first.stage).toBe('runtime');
-    expect((err as SplError).first.message).toContain("map: unsupported command 'frobnicate'");
+    expect((err as SplError).first.message).toContain("map: unknown command 'frobnicate'");
   });
 
   it('map expands macros in its search string when it runs', async () => {
