@@ -62,7 +62,7 @@ export async function runPlayground(input: PlaygroundInput, opts: { now: number;
     return { stage: compiled.stage, errors: compiled.diagnostics.map(render), notices, ...(expanded !== undefined ? { expanded } : {}) };
   }
   const page = explain(compiled);
-  const stages = new StageReport(compiled.plan, expanded ?? input.search, STAGE_ROWS);
+  const stages = new StageReport(compiled.plan, expanded ?? input.search, STAGE_ROWS, { now: opts.now, tz: opts.tz, ...(compiled.ast ? { ast: compiled.ast } : {}) });
   let json = '';
   const display = displayFormatter(compiled.plan, opts);
   const writer = makeWriter('json', { tz: opts.tz, write: (s) => (json += s), ...(display ? { display } : {}) });

@@ -14,6 +14,8 @@ async function read(file: InputFile): Promise<{ events: RawEvent[]; problems: Re
   const problems: ReadProblem[] = [];
   const info: FileReadInfo = { comments: 0, lines: 0, gzip: false };
   for await (const e of readEvents(file, (p) => problems.push(p), undefined, undefined, info)) events.push(e);
+  // bytes read is a file's progress measure (compressed bytes for a .gz): text held in memory has none
+  delete info.bytes;
   return { events, problems, info };
 }
 
