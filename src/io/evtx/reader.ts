@@ -98,10 +98,11 @@ export class EvtxReader {
       return;
     }
     if (this.chunkFill > 0 && !allZero(this.chunk, 0, this.chunkFill)) {
-      this.problem(this.chunkStart, `the file ends inside a chunk (${this.chunkFill} of ${CHUNK_SIZE} bytes): cut off, its records are skipped`);
-    }
-    if (this.declaredChunks > 0 && this.chunks < this.declaredChunks) {
-      this.problem(0, `the header counts ${this.declaredChunks} chunks but the file holds ${this.chunks}`);
+      // a cut-off chunk: its whole records are read, the one cut off is reported
+      this.problem(this.chunkStart, `the file ends inside a chunk (${this.chunkFill} of ${CHUNK_SIZE} bytes): the records before the cut are read unchecked`);
+      if (this.chunkFill >= CHUNK_HEADER) this.readChunk(this.chunk.subarray(0, this.chunkFill), this.chunkStart);
+    } else if (this.declaredChunks > 0 && this.chunks < this.declaredChunks) {
+      this.problem(0, `the header counts ${this.declaredChunks} chunks but the file holds ${this.chunks}: it was cut off`);
     }
   }
 
@@ -136,12 +137,25 @@ export class EvtxReader {
       this.problem(at, 'chunk header checksum does not match: chunk skipped');
       return;
     }
-    const free = v.getUint32(48, true);
+    const cut = b.length < CHUNK_SIZE;
+    let free = v.getUint32(48, true);
     if (free < CHUNK_HEADER || free > CHUNK_SIZE) {
       this.problem(at + 48, `chunk free space offset ${free} is outside the chunk: chunk skipped`);
       return;
     }
-    if (crc32(b, [[CHUNK_HEADER, free]]) !== v.getUint32(52, true)) {
+    if (cut) {
+      // the records checksum covers bytes that are missing: records up to the cut are read without it
+      if (free > b.length) {
+        let end = CHUNK_HEADER;
+        while (end + RECORD_HEADER <= b.length && b[end] === 0x2a && b[end + 1] === 0x2a) {
+          const size = v.getUint32(end + 4, true);
+          if (size < RECORD_HEADER + 4 || end + size > b.length) break;
+          end += size;
+        }
+        if (end < free) this.problem(at + end, 'a record is cut off by the end of the file: skipped');
+        free = end;
+      }
+    } else if (crc32(b, [[CHUNK_HEADER, free]]) !== v.getUint32(52, true)) {
       this.problem(at + 52, 'chunk records checksum does not match: chunk skipped');
       return;
     }
