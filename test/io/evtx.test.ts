@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SplError } from '../../src/diagnostics/diagnostic.js';
+import { crc32 } from '../../src/io/evtx/crc32.js';
 import { EvtxReader } from '../../src/io/evtx/reader.js';
 import { readEvents, type FileReadInfo } from '../../src/io/readers/index.js';
 import type { InputFile, ReadProblem } from '../../src/io/types.js';
@@ -177,12 +178,63 @@ describe('EVTX input', () => {
     expect(problems[0]).toMatchObject({ offset: 4096, line: 0, reason: expect.stringMatching(/chunk header checksum/) });
   });
 
+  it('a header marked dirty or counting fewer chunks than the file holds: reported with its offset, every chunk read', () => {
+    const b = Buffer.from(readFileSync(path.join(DIR, 'damaged-chunk-header.evtx')));
+    b.writeUInt16LE(1, 42); // one chunk counted, two written
+    b.writeUInt32LE(b.readUInt32LE(120) | 1, 120); // dirty
+    b.writeUInt32LE(crc32(b, [[0, 120]]), 124);
+    let records = 0;
+    const problems: [number, string][] = [];
+    const r = new EvtxReader(
+      () => records++,
+      (o, why) => problems.push([o, why]),
+    );
+    r.feed(b);
+    r.end();
+    expect(records).toBe(4);
+    expect(problems.map(([o]) => o)).toEqual([120, 4096, 42]);
+    expect(problems[0][1]).toMatch(/marked dirty/);
+    expect(problems[2][1]).toBe('the header counts 1 chunk but the file holds 2 written ones: all were read');
+  });
+
   it('a record size past its chunk: the records before it are read, the rest of the chunk skipped and reported', async () => {
     const file = path.join(DIR, 'damaged-record-size.evtx');
     const { raws, problems } = await read(file);
     expect(raws).toEqual((await read(path.join(DIR, 'mixed.evtx'))).raws.slice(0, 2));
     const third = recordOffsets(readFileSync(path.join(DIR, 'mixed.evtx')))[2];
     expect(problems).toEqual([{ file, line: 0, offset: third, reason: 'record size 60000 runs past the records of its chunk: the rest of the chunk is skipped' }]);
+  });
+
+  it('damaged Binary XML (random bytes changed, checksums made right again) never throws or hangs: each record is read or reported', () => {
+    const good = readFileSync(path.join(DIR, 'mixed.evtx'));
+    const free = good.readUInt32LE(4096 + 48);
+    let seed = 12345;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let reported = 0;
+    for (let round = 0; round < 300; round++) {
+      const b = Buffer.from(good);
+      const c = b.subarray(4096);
+      for (let k = 1 + rand(8); k > 0; k--) c[512 + rand(free - 512)] = rand(256);
+      c.writeUInt32LE(crc32(c, [[512, free]]), 52);
+      c.writeUInt32LE(crc32(c, [[0, 120], [128, 512]]), 124);
+      let records = 0;
+      const problems: number[] = [];
+      const r = new EvtxReader(
+        () => records++,
+        (offset) => problems.push(offset),
+      );
+      r.feed(b);
+      r.end();
+      // every record is either read or stops the chunk / is reported; offsets lie inside the chunk
+      expect(records).toBeLessThanOrEqual(8);
+      if (records < 8) expect(problems.length).toBeGreaterThan(0);
+      for (const o of problems) expect(o >= 4096 && o < 4096 + 65536).toBe(true);
+      reported += problems.length;
+    }
+    expect(reported).toBeGreaterThan(0);
   });
 
   it('a file named .evtx that is not one: an error naming it, or a problem when found in a folder', async () => {

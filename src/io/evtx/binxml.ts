@@ -85,6 +85,7 @@ export class Chunk {
 
   /** The XML of the binary XML between `start` and `end` (a record's event data). */
   render(start: number, end: number): string {
+    budget = RENDER_BUDGET;
     const r = new Parser(this, start, end, 0);
     const nodes = r.fragment();
     let out = '';
@@ -109,13 +110,19 @@ export class Chunk {
   }
 
   utf16(pos: number, chars: number): string {
-    let s = '';
-    // short strings: char by char is faster than a TextDecoder call
-    if (chars < 64) {
-      for (let i = 0; i < chars; i++) s += String.fromCharCode(this.view.getUint16(pos + 2 * i, true));
-      return s;
+    // short strings: one fromCharCode over the code units is faster than a TextDecoder call
+    if (chars <= SCRATCH.length) {
+      const view = this.view;
+      for (let i = 0; i < chars; i++) SCRATCH[i] = view.getUint16(pos + 2 * i, true);
+      return String.fromCharCode.apply(null, SCRATCH.subarray(0, chars) as unknown as number[]);
     }
     return UTF16.decode(this.buf.subarray(pos, pos + 2 * chars));
+  }
+
+  /** UTF-16 text without the NULs that end it */
+  utf16z(pos: number, chars: number): string {
+    while (chars > 0 && this.buf[pos + 2 * chars - 2] === 0 && this.buf[pos + 2 * chars - 1] === 0) chars--;
+    return this.utf16(pos, chars);
   }
 
   /** A name (libyal: "Name": 4 unknown bytes, hash, number of characters, UTF-16 with a NUL) by its chunk offset. */
@@ -158,6 +165,7 @@ export class Chunk {
 }
 
 const UTF16 = new TextDecoder('utf-16le');
+const SCRATCH = new Uint16Array(256);
 const LATIN1 = new TextDecoder('latin1');
 const EMPTY: readonly Value[] = [];
 
@@ -372,7 +380,15 @@ class Parser {
 
 // -- rendering ----------------------------------------------------------------
 
+/**
+ * Nodes a record may render: templates that hold instances of templates can
+ * multiply a chunk's few bytes into an endless text; such a record is skipped.
+ */
+const RENDER_BUDGET = 200_000;
+let budget = RENDER_BUDGET;
+
 function renderNode(c: Chunk, n: Node, values: readonly Value[], depth: number): string {
+  if (--budget < 0) throw new BinXmlError('the record expands to too much XML (templates nested in templates)', 0);
   switch (n.k) {
     case 0:
       return renderElem(c, n, values, depth);
@@ -625,7 +641,7 @@ function renderValue(c: Chunk, v: Value, depth: number): string | string[] {
     case 0x00:
       return '';
     case 0x01:
-      return escapeText(stripNul(c.utf16(off, size >> 1)));
+      return escapeText(c.utf16z(off, size >> 1));
     case 0x02:
       return escapeText(stripNul(LATIN1.decode(c.buf.subarray(off, end))));
     case 0x0e: {

@@ -58,8 +58,9 @@ export class EvtxReader {
   private chunkFill = 0;
   /** file offset of the chunk being filled */
   private chunkStart = 0;
-  /** chunks seen (used or not) */
+  /** chunks seen (used or not), and those with a chunk signature */
   chunks = 0;
+  written = 0;
   /** records read */
   records = 0;
 
@@ -102,7 +103,10 @@ export class EvtxReader {
       this.problem(this.chunkStart, `the file ends inside a chunk (${this.chunkFill} of ${CHUNK_SIZE} bytes): the records before the cut are read unchecked`);
       if (this.chunkFill >= CHUNK_HEADER) this.readChunk(this.chunk.subarray(0, this.chunkFill), this.chunkStart);
     } else if (this.declaredChunks > 0 && this.chunks < this.declaredChunks) {
-      this.problem(0, `the header counts ${this.declaredChunks} chunks but the file holds ${this.chunks}: it was cut off`);
+      this.problem(42, `the header counts ${this.declaredChunks} chunks but the file holds ${this.chunks}: it was cut off`);
+    }
+    if (this.written > this.declaredChunks) {
+      this.problem(42, `the header counts ${this.declaredChunks} chunk${this.declaredChunks === 1 ? '' : 's'} but the file holds ${this.written} written ones: all were read`);
     }
   }
 
@@ -113,6 +117,8 @@ export class EvtxReader {
     this.declaredChunks = v.getUint16(42, true);
     const sum = v.getUint32(124, true);
     if (crc32(h, [[0, 120]]) !== sum) this.problem(124, 'the file header checksum does not match: the header is damaged (chunks are read anyway)');
+    // libyal, "File flags": 0x0001 is dirty (the log was not closed; its header counts may be stale)
+    if (v.getUint32(120, true) & 1) this.problem(120, 'the file header is marked dirty (the log was not closed cleanly): every chunk is read, whatever the header counts');
     if (this.headerSize === 4096 && blockSize > 4096 && blockSize % 4096 === 0 && blockSize <= 1 << 20) {
       // chunks start at the header block size; the rest of the block is read as header
       const bigger = new Uint8Array(blockSize);
@@ -127,6 +133,7 @@ export class EvtxReader {
     this.chunks++;
     let magic = true;
     for (let i = 0; i < 8; i++) if (b[i] !== CHUNK_MAGIC[i]) magic = false;
+    if (magic) this.written++;
     if (!magic) {
       // chunks allocated but never written are all zero: not a problem
       if (!allZero(b, 0, CHUNK_HEADER)) this.problem(at, 'chunk signature is not ElfChnk: chunk skipped');
@@ -184,8 +191,11 @@ export class EvtxReader {
           this.records++;
           this.emit({ xml, id, offset: at + pos });
         } catch (e) {
-          if (!(e instanceof BinXmlError)) throw e;
-          this.problem(at + e.offset, `record ${id}: ${e.message}: record skipped`);
+          // the fault's place when it lies in the record, else the record's start
+          if (e instanceof BinXmlError) this.problem(at + (e.offset > pos && e.offset < pos + size ? e.offset : pos), `record ${id}: ${e.message}: record skipped`);
+          // a read past the chunk that no check caught first (DataView's RangeError) is damage too
+          else if (e instanceof RangeError) this.problem(at + pos, `record ${id}: its binary XML points outside its chunk: record skipped`);
+          else throw e;
         }
       }
       pos += size;
