@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SplError } from '../../src/diagnostics/diagnostic.js';
-import { crc32 } from '../../src/io/evtx/crc32.js';
+import { crc32, crc32Table } from '../../src/io/evtx/crc32.js';
 import { EvtxReader } from '../../src/io/evtx/reader.js';
 import { readEvents, type FileReadInfo } from '../../src/io/readers/index.js';
 import type { InputFile, ReadProblem } from '../../src/io/types.js';
@@ -283,5 +283,17 @@ describe('searches over .evtx', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([{ count: 2 }]);
     expect(r.stderr).toMatch(new RegExp(`warning: skipped .*damaged-record-size\\.evtx: byte \\d+: record size 60000 runs past`));
+  });
+});
+
+describe('crc32', () => {
+  it('is the RFC 1952 CRC-32 ("123456789" gives 0xcbf43926), over several ranges as one run', () => {
+    const b = Buffer.from('xx123456789');
+    expect(crc32(b, [[2, 11]])).toBe(0xcbf43926);
+    expect(crc32(b, [[2, 5], [5, 11]])).toBe(0xcbf43926);
+    expect(crc32(b, [[2, 2]])).toBe(0);
+    expect(crc32Table(b, [[2, 5], [5, 11]])).toBe(0xcbf43926);
+    const chunk = readFileSync(path.join(DIR, 'mixed.evtx')).subarray(4096);
+    expect(crc32Table(chunk, [[0, 120], [128, 512]])).toBe(chunk.readUInt32LE(124));
   });
 });

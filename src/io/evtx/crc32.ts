@@ -3,6 +3,11 @@
  * initial value of 0 (libyal, "Windows XML Event Log (EVTX)", sections
  * "File header" and "Chunk header").
  */
+import * as zlib from 'node:zlib';
+
+/** node's own CRC-32 (zlib.crc32, Node 20.15 and later; chained through its second argument), when there is one */
+const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 const TABLE = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -15,6 +20,16 @@ const TABLE = (() => {
 
 /** CRC-32 of the given byte ranges, in order, as one run. */
 export function crc32(buf: Uint8Array, ranges: readonly (readonly [number, number])[]): number {
+  if (typeof native === 'function') {
+    let v = 0;
+    for (const [start, end] of ranges) v = native(buf.subarray(start, end), v);
+    return v >>> 0;
+  }
+  return crc32Table(buf, ranges);
+}
+
+/** The same CRC-32 computed here, byte by byte from a table (for a Node without zlib.crc32). */
+export function crc32Table(buf: Uint8Array, ranges: readonly (readonly [number, number])[]): number {
   let c = 0xffffffff;
   for (const [start, end] of ranges) {
     for (let i = start; i < end; i++) c = TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
