@@ -96,12 +96,12 @@ describe('EVTX records against libevtx (evtxexport)', () => {
 });
 
 describe('EVTX records in the add-on shape', () => {
-  it('a Security logon: one line, single quotes, unpadded lower-case hex, upper-case GUIDs, 7 fraction digits, a NULL UserID left out', async () => {
+  it('a Security logon: one line, single quotes, a well-known SID as its account name, unpadded lower-case hex, upper-case GUIDs, 7 fraction digits, a NULL UserID left out', async () => {
     const { raws } = await read(path.join(DIR, 'mixed.evtx'));
     const raw = raws.find((r) => r.includes('<EventID>4624<'));
-    // [not yet] the forwarder renders well-known SIDs on the Security channel as names (S-1-5-18 as NT AUTHORITY\SYSTEM)
+    // a well-known SID in the EventData of a Security event is written as the forwarder resolves it; others stay SIDs
     expect(raw).toBe(
-      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/><EventID>4624</EventID><Version>2</Version><Level>0</Level><Task>12544</Task><Opcode>0</Opcode><Keywords>0x8020000000000000</Keywords><TimeCreated SystemTime='2024-05-14T10:30:00.1234567Z'/><EventRecordID>5001</EventRecordID><Correlation ActivityID='{4EC0CCF2-B67B-0004-F8CC-C04E7BB6D801}'/><Execution ProcessID='612' ThreadID='4120'/><Channel>Security</Channel><Computer>DC01.corp.example.com</Computer><Security/></System><EventData><Data Name='SubjectUserSid'>S-1-5-18</Data><Data Name='SubjectUserName'>DC01$</Data><Data Name='SubjectLogonId'>0x3e7</Data><Data Name='TargetUserSid'>S-1-5-21-1587066498-1489273250-1035260531-1106</Data><Data Name='TargetUserName'>jdoe</Data><Data Name='TargetDomainName'>CORP</Data><Data Name='TargetLogonId'>0x18a7875</Data><Data Name='LogonType'>3</Data><Data Name='LogonProcessName'>NtLmSsp </Data><Data Name='LogonGuid'>{00000000-0000-0000-0000-000000000000}</Data><Data Name='IpAddress'>10.0.0.5</Data><Data Name='IpPort'>49712</Data><Data Name='ImpersonationLevel'>%%1833</Data><Data Name='ElevatedToken'>%%1842</Data></EventData></Event>",
+      "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/><EventID>4624</EventID><Version>2</Version><Level>0</Level><Task>12544</Task><Opcode>0</Opcode><Keywords>0x8020000000000000</Keywords><TimeCreated SystemTime='2024-05-14T10:30:00.1234567Z'/><EventRecordID>5001</EventRecordID><Correlation ActivityID='{4EC0CCF2-B67B-0004-F8CC-C04E7BB6D801}'/><Execution ProcessID='612' ThreadID='4120'/><Channel>Security</Channel><Computer>DC01.corp.example.com</Computer><Security/></System><EventData><Data Name='SubjectUserSid'>NT AUTHORITY\\SYSTEM</Data><Data Name='SubjectUserName'>DC01$</Data><Data Name='SubjectLogonId'>0x3e7</Data><Data Name='TargetUserSid'>S-1-5-21-1587066498-1489273250-1035260531-1106</Data><Data Name='TargetUserName'>jdoe</Data><Data Name='TargetDomainName'>CORP</Data><Data Name='TargetLogonId'>0x18a7875</Data><Data Name='LogonType'>3</Data><Data Name='LogonProcessName'>NtLmSsp </Data><Data Name='LogonGuid'>{00000000-0000-0000-0000-000000000000}</Data><Data Name='IpAddress'>10.0.0.5</Data><Data Name='IpPort'>49712</Data><Data Name='ImpersonationLevel'>%%1833</Data><Data Name='ElevatedToken'>%%1842</Data></EventData></Event>",
     );
   });
 
@@ -124,6 +124,8 @@ describe('EVTX records in the add-on shape', () => {
     const types = raws.find((r) => r.includes('Splinter-Test-Types'))!;
     expect(types).toContain("<Data Name='Empty'></Data><Data Name='Real64'>2.5</Data>");
     expect(types).not.toContain('Missing');
+    // not the Security channel: the SID stays a SID
+    expect(types).toContain("<Data Name='Sid'>S-1-5-18</Data>");
     expect(types).toContain("<Provider Name='Splinter-Test-Types'/>");
     const cleared = raws.find((r) => r.includes('>1102<'))!;
     expect(cleared).toContain(

@@ -88,6 +88,13 @@ export class Chunk {
     budget = RENDER_BUDGET;
     const r = new Parser(this, start, end, 0);
     const nodes = r.fragment();
+    sidNames = false;
+    const top = nodes[0];
+    if (top !== undefined && top.k === 3) {
+      const i = channelSub(top.template);
+      const v = i >= 0 ? top.values[i] : undefined;
+      sidNames = v !== undefined && v.type === 0x01 && v.size >= 16 && this.utf16z(v.off, v.size >> 1) === 'Security';
+    }
     let out = '';
     for (const n of nodes) out += renderNode(this, n, EMPTY, 0);
     return out;
@@ -381,6 +388,41 @@ class Parser {
 // -- rendering ----------------------------------------------------------------
 
 /**
+ * Well-known SIDs as the Splunk Universal Forwarder writes them in the
+ * EventData of Security events (it resolves SID values to account names; the
+ * names below are those found in the add-on's XmlWinEventLog samples,
+ * ../shared/corpus/attack_data: `NULL SID`, `NT AUTHORITY\ANONYMOUS LOGON`,
+ * `NT AUTHORITY\SYSTEM`). [decision] LOCAL SERVICE and NETWORK SERVICE are
+ * added with the names Windows gives them; other SIDs (domain accounts, which
+ * only the machine that logged them can resolve) stay SIDs.
+ */
+const WELL_KNOWN_SIDS = new Map<string, string>([
+  ['S-1-0-0', 'NULL SID'],
+  ['S-1-5-7', 'NT AUTHORITY\\ANONYMOUS LOGON'],
+  ['S-1-5-18', 'NT AUTHORITY\\SYSTEM'],
+  ['S-1-5-19', 'NT AUTHORITY\\LOCAL SERVICE'],
+  ['S-1-5-20', 'NT AUTHORITY\\NETWORK SERVICE'],
+]);
+/** the record being rendered is on the Security channel, and a <Data> element's content is being rendered */
+let sidNames = false;
+let inData = false;
+
+/** index of the substitution that fills <System><Channel>, or -1 (cached per template) */
+const channelSubs = new WeakMap<readonly Node[], number>();
+function channelSub(template: readonly Node[]): number {
+  let i = channelSubs.get(template);
+  if (i !== undefined) return i;
+  i = -1;
+  const event = template.find((n): n is Elem => n.k === 0);
+  const system = event?.children?.find((n): n is Elem => n.k === 0 && n.name === 'System');
+  const channel = system?.children?.find((n): n is Elem => n.k === 0 && n.name === 'Channel');
+  const sub = channel?.children?.find((n): n is Sub => n.k === 2);
+  if (sub !== undefined) i = sub.index;
+  channelSubs.set(template, i);
+  return i;
+}
+
+/**
  * Nodes a record may render: templates that hold instances of templates can
  * multiply a chunk's few bytes into an endless text; such a record is skipped.
  */
@@ -454,7 +496,10 @@ function renderElem(c: Chunk, e: Elem, values: readonly Value[], depth: number):
   const tail = '</' + e.name + '>';
   if (arraySub === undefined) {
     let s = head;
+    const was = inData;
+    inData = e.name === 'Data';
     for (const ch of e.children) s += renderNode(c, ch, values, depth);
+    inData = was;
     return s + tail;
   }
   // an array substitution repeats its element once per item (libyal: "Normal substitution"); no item: one empty element
@@ -651,8 +696,11 @@ function renderValue(c: Chunk, v: Value, depth: number): string | string[] {
     }
     case 0x10:
       return size === 4 ? hex32(c.u32(off)) : size === 8 ? scalar(c, 0x15, off) : '';
-    case 0x13:
-      return size === 0 ? '' : sid(c, off, end)[0];
+    case 0x13: {
+      if (size === 0) return '';
+      const text = sid(c, off, end)[0];
+      return sidNames && inData ? escapeText(WELL_KNOWN_SIDS.get(text) ?? text) : text;
+    }
     case 0x21: {
       if (size === 0) return '';
       const nodes = new Parser(c, off, end, depth + 1).fragment();
