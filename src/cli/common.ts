@@ -11,6 +11,7 @@ import { SplError, type Diagnostic, type SourceText } from '../diagnostics/diagn
 import { loadDetection } from '../testing/detection.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
 import type { EventInput, FileSummary, SourceStats } from '../engine/source.js';
+import { problemText } from '../engine/source.js';
 import { expandInputs } from '../io/inputs.js';
 import type { ReadProblem } from '../io/types.js';
 import { parseTimeModifier } from '../time/index.js';
@@ -341,7 +342,7 @@ export class ReadReport {
   constructor(private readonly strict = false) {}
 
   readonly onProblem = (p: ReadProblem): void => {
-    const line = p.line > 0 ? `${p.file}:${p.line}: ${p.reason}` : `${p.file}: ${p.reason}`;
+    const line = problemText(p);
     if (this.strict && !this.strictFailure) this.strictFailure = line;
     if (this.problems.length < 20) stderr(`warning: skipped ${line}`);
     this.problems.push(line);

@@ -218,7 +218,7 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
         if (summary) {
           summary.comments = info.comments;
           summary.gzip = info.gzip;
-          if (info.format !== undefined) summary.format = info.format;
+          if (info.format !== undefined) summary.format = info.evtx ? `EVTX (${info.format})` : info.format;
         }
       }
       if (batch.length) yield batch;
@@ -266,6 +266,11 @@ function hasNested(e: SearchExpr): boolean {
   }
 }
 
+/** `file:line: reason`, `file: byte N: reason` or `file: reason` */
+export function problemText(p: ReadProblem): string {
+  return p.line > 0 ? `${p.file}:${p.line}: ${p.reason}` : p.offset !== undefined ? `${p.file}: byte ${p.offset}: ${p.reason}` : `${p.file}: ${p.reason}`;
+}
+
 function problemNotice(p: ReadProblem): Diagnostic {
-  return { stage: 'input', severity: 'warning', message: p.line > 0 ? `${p.file}:${p.line}: ${p.reason}` : `${p.file}: ${p.reason}` };
+  return { stage: 'input', severity: 'warning', message: problemText(p) };
 }

@@ -40,7 +40,9 @@ export interface RawEvent {
 
 export interface ReadProblem {
   readonly file: string;
-  /** 1-based line; 0 for a problem with the whole file */
+  /** 1-based line; 0 for a problem with the whole file or one found by byte offset */
   readonly line: number;
+  /** byte offset in the file (binary inputs such as .evtx, whose problems have no line) */
+  readonly offset?: number;
   readonly reason: string;
 }

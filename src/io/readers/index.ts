@@ -17,6 +17,7 @@ import { JsonAssembler } from './json.js';
 import { LineSplitter, textLines } from './lines.js';
 import { TextAssembler } from './text.js';
 import { eventStart, XmlAssembler } from './xml.js';
+import { EvtxReader, isEvtx } from '../evtx/reader.js';
 
 export { detectFormat, formatForSourcetype } from './detect.js';
 
@@ -35,6 +36,8 @@ export interface FileReadInfo {
   gzip: boolean;
   /** bytes of the file read so far (as stored: compressed for a .gz), for progress */
   bytes?: number;
+  /** the file is a Windows event log (.evtx, found by its signature) */
+  evtx?: boolean;
 }
 
 export function makeAssembler(format: Format, emit: EmitEvent, problem: EmitProblem): Assembler {
@@ -154,6 +157,7 @@ export async function* readEvents(
 
   const splitter = new LineSplitter(onLine);
   const stream: Readable = file.path === '-' ? process.stdin : createReadStream(file.path, { highWaterMark: CHUNK });
+  let evtx: EvtxReader | undefined;
   try {
     try {
       let firstChunk = true;
@@ -161,13 +165,33 @@ export async function* readEvents(
         if (signal?.aborted) return;
         if (firstChunk) {
           firstChunk = false;
-          const why = binaryReason(chunk);
-          if (why !== undefined) {
-            problem(1, why);
+          if (isEvtx(chunk)) {
+            // a Windows event log, whatever its name: each record becomes an XmlWinEventLog event
+            if (info) {
+              info.evtx = true;
+              info.format = 'XmlWinEventLog';
+            }
+            onFormat?.('XmlWinEventLog');
+            let n = 0;
+            evtx = new EvtxReader(
+              (r) => out.push({ raw: r.xml, line: ++n, format: 'XmlWinEventLog' }),
+              (offset, reason) => onProblem({ file: file.path, line: 0, offset, reason }),
+            );
+          } else if (/\.evtx$/i.test(file.path)) {
+            const reason = 'is named .evtx but is not a Windows event log (it does not start with the EVTX signature ElfFile)';
+            if (!file.inFolder) throw new SplError({ stage: 'input', message: `${file.path} ${reason}`, hint: 'give the .evtx file as copied from C:\\Windows\\System32\\winevt\\Logs, or rename a file that is text' });
+            problem(0, `${reason}: not read`);
             return;
+          } else {
+            const why = binaryReason(chunk);
+            if (why !== undefined) {
+              problem(1, why);
+              return;
+            }
           }
         }
-        splitter.feed(chunk);
+        if (evtx !== undefined) evtx.feed(chunk);
+        else splitter.feed(chunk);
         if (info) info.bytes = (stream as { bytesRead?: number }).bytesRead ?? (info.bytes ?? 0) + chunk.length;
         for (let k = 0; k < out.length; k++) yield out[k];
         out.length = 0;
@@ -185,8 +209,11 @@ export async function* readEvents(
       }
       else throw e;
     }
-    splitter.end();
-    finish(splitter.lines);
+    if (evtx !== undefined) evtx.end();
+    else {
+      splitter.end();
+      finish(splitter.lines);
+    }
     for (let k = 0; k < out.length; k++) yield out[k];
     out.length = 0;
   } finally {
