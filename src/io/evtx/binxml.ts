@@ -311,6 +311,20 @@ class Parser {
     return { k: 0, name, attrs, children };
   }
 
+  /**
+   * A header of `header` bytes ending in a 16-bit character count, then that
+   * many UTF-16 characters (CDATA, PI data, value text): the text, read past.
+   */
+  private countedText(header: number, what: string): string {
+    this.need(header, what);
+    const n = this.c.u16(this.pos + header - 2);
+    this.pos += header;
+    this.need(2 * n, what);
+    const text = this.c.utf16(this.pos, n);
+    this.pos += 2 * n;
+    return text;
+  }
+
   /** Content that is not an element: value text, substitutions, references, CDATA, PI. */
   private content(out: Node[], tok: number): void {
     if (this.valuePart(out as (Text | Sub)[], tok)) return;
@@ -318,26 +332,14 @@ class Parser {
     switch (tok) {
       case 0x07:
       case 0x47: {
-        this.need(3, 'CDATA section');
-        const n = c.u16(this.pos + 1);
-        this.pos += 3;
-        this.need(2 * n, 'CDATA section');
-        out.push({ k: 1, text: `<![CDATA[${c.utf16(this.pos, n)}]]>` });
-        this.pos += 2 * n;
+        out.push({ k: 1, text: `<![CDATA[${this.countedText(3, 'CDATA section')}]]>` });
         return;
       }
       case 0x0a: {
         this.pos++;
         const target = this.nameAt();
         let data = '';
-        if (this.pos < this.end && c.u8(this.pos) === 0x0b) {
-          this.need(3, 'PI data');
-          const n = c.u16(this.pos + 1);
-          this.pos += 3;
-          this.need(2 * n, 'PI data');
-          data = c.utf16(this.pos, n);
-          this.pos += 2 * n;
-        }
+        if (this.pos < this.end && c.u8(this.pos) === 0x0b) data = this.countedText(3, 'PI data');
         out.push({ k: 1, text: `<?${target}${data ? ' ' + data : ''}?>` });
         return;
       }
@@ -353,12 +355,7 @@ class Parser {
       case 0x05:
       case 0x45: {
         // token, value type (string), number of characters, UTF-16 text
-        this.need(4, 'value text');
-        const n = c.u16(this.pos + 2);
-        this.pos += 4;
-        this.need(2 * n, 'value text');
-        out.push({ k: 1, text: escapeText(c.utf16(this.pos, n)) });
-        this.pos += 2 * n;
+        out.push({ k: 1, text: escapeText(this.countedText(4, 'value text')) });
         return true;
       }
       case 0x0d:
