@@ -81,6 +81,13 @@ export class EvtxReader {
         if (this.headerFill === this.headerSize) this.readHeader();
         continue;
       }
+      if (this.chunkFill === 0 && buf.length - p >= CHUNK_SIZE) {
+        // a whole chunk in the piece: read where it lies, without a copy
+        this.readChunk(buf.subarray(p, p + CHUNK_SIZE), this.chunkStart);
+        this.chunkStart += CHUNK_SIZE;
+        p += CHUNK_SIZE;
+        continue;
+      }
       const take = Math.min(CHUNK_SIZE - this.chunkFill, buf.length - p);
       this.chunk.set(buf.subarray(p, p + take), this.chunkFill);
       this.chunkFill += take;
