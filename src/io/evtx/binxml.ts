@@ -85,7 +85,10 @@ export class Chunk {
   private readonly parsing = new Set<number>();
   private readonly view: DataView;
 
-  constructor(readonly buf: Uint8Array) {
+  constructor(
+    readonly buf: Uint8Array,
+    private readonly cache?: TemplateCache,
+  ) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 
@@ -172,15 +175,106 @@ export class Chunk {
     const start = off + 24;
     const end = start + size;
     if (end > this.buf.length) throw new BinXmlError(`template at ${off} runs past the chunk (${size} bytes)`, off);
+    const cache = this.cache;
+    let key = '';
+    if (cache !== undefined && depth + 1 <= MAX_DEPTH) {
+      // the template's identifier (GUID) and data size, then its bytes
+      key = size + ':' + ucs2Slice.call(this.buf, off + 4, off + 20);
+      const known = cache.entries.get(key);
+      if (known !== undefined) {
+        for (const k of known) {
+          if (this.same(k, start)) {
+            this.templates.set(off, k.template);
+            return k.template;
+          }
+        }
+      }
+    }
     this.parsing.add(off);
     try {
-      const t: Template = { nodes: new Parser(this, start, end, depth + 1).fragment(), ops: undefined, channel: -2 };
+      const p = new Parser(this, start, end, depth + 1);
+      if (key !== '') p.names = [];
+      const t: Template = { nodes: p.fragment(), ops: undefined, channel: -2 };
       this.templates.set(off, t);
+      if (key !== '' && p.names !== undefined && cache!.size < TemplateCache.MAX) {
+        const fields: number[] = [];
+        const names: string[] = [];
+        for (let i = 0; i < p.names.length; i += 2) {
+          fields.push((p.names[i] as number) - start);
+          names.push(p.names[i + 1] as string);
+        }
+        const list = cache!.entries.get(key) ?? [];
+        list.push({ bytes: this.buf.slice(start, end), fields, names, template: t });
+        cache!.entries.set(key, list);
+        cache!.size++;
+      }
       return t;
     } finally {
       this.parsing.delete(off);
     }
   }
+
+  /**
+   * The template data at `start` is that of `k`, parsed in another chunk: the
+   * same bytes, except that each name offset may differ as long as it names
+   * the same name the same way (stored right there, or elsewhere in the chunk).
+   */
+  private same(k: CachedTemplate, start: number): boolean {
+    const b = this.buf;
+    const bytes = k.bytes;
+    if (start + bytes.length > b.length) return false;
+    let f = 0;
+    let next = k.fields.length > 0 ? k.fields[0] : -1;
+    for (let i = 0; i < bytes.length; ) {
+      if (i !== next) {
+        if (b[start + i] !== bytes[i]) return false;
+        i++;
+        continue;
+      }
+      const off = this.u32(start + i);
+      const wasInline = k.names[f] === INLINE;
+      if (off === start + i + 4) {
+        if (!wasInline) return false;
+      } else {
+        if (wasInline) return false;
+        try {
+          if (this.name(off) !== k.names[f]) return false;
+        } catch {
+          return false;
+        }
+      }
+      i += 4;
+      f++;
+      next = f < k.fields.length ? k.fields[f] : -1;
+    }
+    return true;
+  }
+}
+
+/** a name stored right after its offset field (in `CachedTemplate.names`) */
+const INLINE = '\u0000inline';
+
+interface CachedTemplate {
+  /** the template's data */
+  readonly bytes: Uint8Array;
+  /** where in it name offsets are */
+  readonly fields: readonly number[];
+  /** the name each one gives, or INLINE: the name follows the offset */
+  readonly names: readonly string[];
+  readonly template: Template;
+}
+
+/**
+ * Templates parsed in the chunks read so far. Windows writes each chunk's
+ * templates anew, the same bytes from chunk to chunk but for the offsets of
+ * names kept elsewhere in the chunk; a template found again (Chunk.same) is
+ * not parsed and compiled again. Templates holding template instances are
+ * not kept (their values and offsets belong to their chunk).
+ */
+export class TemplateCache {
+  static readonly MAX = 4096;
+  readonly entries = new Map<string, CachedTemplate[]>();
+  size = 0;
 }
 
 const UTF16 = new TextDecoder('utf-16le');
@@ -192,6 +286,8 @@ const EMPTY: Values = [];
 /** Reads binary XML tokens between `pos` and `end` into nodes. */
 class Parser {
   pos: number;
+  /** when set: each name offset field read, its position and its name (or INLINE); undefined again at a template instance */
+  names: (number | string)[] | undefined;
   constructor(
     private readonly c: Chunk,
     start: number,
@@ -240,6 +336,7 @@ class Parser {
     this.need(10, 'template instance');
     const defOff = c.u32(this.pos + 6);
     this.pos += 10;
+    this.names = undefined;
     const template = c.template(defOff, this.depth);
     if (defOff === this.pos) {
       // the definition is stored here: step over it (next offset, GUID, data size, data)
@@ -270,6 +367,7 @@ class Parser {
     const off = this.c.u32(this.pos);
     this.pos += 4;
     const name = this.c.name(off);
+    if (this.names !== undefined) this.names.push(this.pos - 4, off === this.pos ? INLINE : name);
     if (off === this.pos) this.pos += this.c.nameSize(off);
     return name;
   }
@@ -764,8 +862,11 @@ function scalar(c: Chunk, type: number, off: number): string {
       return String(c.u32(off));
     case 0x09:
       return BigInt.asIntN(64, readU64(c, off)).toString();
-    case 0x0a:
-      return readU64(c, off).toString();
+    case 0x0a: {
+      // below 2^53 a double holds it exactly
+      const hi = c.u32(off + 4);
+      return hi < 0x200000 ? String(hi * 4294967296 + c.u32(off)) : readU64(c, off).toString();
+    }
     case 0x0b:
       return floatText(new DataView(b.buffer, b.byteOffset + off, 4).getFloat32(0, true));
     case 0x0c:
@@ -782,7 +883,7 @@ function scalar(c: Chunk, type: number, off: number): string {
       return hex32(c.u32(off));
     case 0x15: {
       const hi = c.u32(off + 4);
-      return hi === 0 ? hex32(c.u32(off)) : '0x' + readU64(c, off).toString(16);
+      return hi === 0 ? hex32(c.u32(off)) : '0x' + hi.toString(16) + c.u32(off).toString(16).padStart(8, '0');
     }
     default:
       return '';

@@ -22,7 +22,7 @@
  * the reading of its chunk; a record whose binary XML cannot be read is
  * skipped. Each problem names the byte offset in the file.
  */
-import { BinXmlError, Chunk } from './binxml.js';
+import { BinXmlError, Chunk, TemplateCache } from './binxml.js';
 import { crc32 } from './crc32.js';
 
 export const EVTX_MAGIC = 'ElfFile\u0000';
@@ -63,6 +63,8 @@ export class EvtxReader {
   written = 0;
   /** records read */
   records = 0;
+  /** templates of the chunks read so far */
+  private readonly templates = new TemplateCache();
 
   constructor(
     private readonly emit: (r: EvtxRecord) => void,
@@ -173,7 +175,7 @@ export class EvtxReader {
       this.problem(at + 52, 'chunk records checksum does not match: chunk skipped');
       return;
     }
-    const chunk = new Chunk(b);
+    const chunk = new Chunk(b, this.templates);
     let pos = CHUNK_HEADER;
     while (pos + RECORD_HEADER <= free) {
       if (b[pos] !== 0x2a || b[pos + 1] !== 0x2a || b[pos + 2] !== 0 || b[pos + 3] !== 0) {
