@@ -67,6 +67,37 @@ const LIBEVTX_DIFFERS: Record<string, string> = {
   Real64: '2.5',
 };
 
+// The record of types.evtx (make.mjs): each <Data> as splinter renders it, worked out from the value's bytes by
+// libyal's document ("Value types": Real32/64 IEEE floats, SYSTEMTIME's 16-bit fields, SizeT as HexInt32 or
+// HexInt64 by its size, binary as upper-case hex, arrays (type | 0x80) as their items one after the other, the
+// element repeated once per item), and, where libevtx 20181227 writes it otherwise, how libevtx does: floats with
+// C's %e, SizeT in decimal, signed 8-bit items wrongly (-1 comes out as -127).
+// [decision] floats as the shortest decimal that reads back the same, SYSTEMTIME with 7 fraction digits as FILETIME.
+const VALUES: [name: string, splinter: string, libevtx?: string][] = [
+  ['Real32', '1.5', '1.500000e+000'],
+  ['Real32Negative', '-0.25', '-2.500000e-001'],
+  ['Real64', '-1024.125', '-1.024125e+003'],
+  // (compared after normalise.mjs, which drops a time's trailing zero digits: the XML has .7890000Z)
+  ['SystemTime', '2024-05-14T10:34:56.789Z'],
+  ['SizeT32', '0x10c8', '4296'],
+  ['SizeT64', '0x7ff6a0001000', '140697223041024'],
+  ['Binary', 'DEADBEEF0001'],
+  ['BinaryEmpty', ''],
+  ['Strings', 'alpha'],
+  ['Strings', 'beta & <gamma>'],
+  ['Strings', 'delta'],
+  ['UInt16s', '1'],
+  ['UInt16s', '65535'],
+  ['Int8s', '-1', '-127'],
+  ['Int8s', '127'],
+  ['UInt32s', '0'],
+  ['UInt32s', '4000000000'],
+  ['HexInt32s', '0x1f'],
+  ['HexInt32s', '0xdeadbeef'],
+  ['Guids', '{01234567-89AB-CDEF-0123-456789ABCDEF}'],
+  ['Guids', '{FEDCBA98-7654-3210-FEDC-BA9876543210}'],
+];
+
 describe('EVTX records against libevtx (evtxexport)', () => {
   for (const key of Object.keys(expected)) {
     it(`${key}: the same records, the same System values and Data elements`, async () => {
@@ -80,20 +111,38 @@ describe('EVTX records against libevtx (evtxexport)', () => {
       expect(raws.length).toBeGreaterThan(0);
       raws.forEach((raw, i) => {
         const mine = normEvent(raw) as Norm;
+        const provider = mine.system['Provider@Name'];
         const want: Norm = {
           system: theirs[i].system,
-          data: theirs[i].data.map(([k, v]) => [k, mine.system['Provider@Name'] === 'Splinter-Test-Types' && k in LIBEVTX_DIFFERS ? LIBEVTX_DIFFERS[k] : v]),
+          data: theirs[i].data.map(([k, v], j) =>
+            provider === 'Splinter-Test-Types' && k in LIBEVTX_DIFFERS
+              ? [k, LIBEVTX_DIFFERS[k]]
+              : provider === 'Splinter-Test-Values' && VALUES[j]?.[0] === k && VALUES[j][2] === v
+                ? [k, VALUES[j][1]]
+                : [k, v],
+          ),
         };
         expect(mine).toEqual(want);
       });
     });
   }
 
+  it('floats, SYSTEMTIME, SizeT, binary and arrays: the values worked out from their bytes; libevtx reads the same but where it is known to write them otherwise', async () => {
+    const { raws } = await read(path.join(DIR, 'types.evtx'));
+    expect(raws).toHaveLength(1);
+    expect((normEvent(raws[0]) as Norm).data).toEqual(VALUES.map(([k, v]) => [k, v]));
+    expect(expected['types.evtx'][0].data).toEqual(VALUES.map(([k, v, lib]) => [k, lib ?? v]));
+    // in the XML itself: the element repeated per item, text escaped, hex unpadded
+    expect(raws[0]).toContain("<Data Name='Strings'>alpha</Data><Data Name='Strings'>beta &amp; &lt;gamma&gt;</Data><Data Name='Strings'>delta</Data>");
+    expect(raws[0]).toContain("<Data Name='SystemTime'>2024-05-14T10:34:56.7890000Z</Data>");
+    expect(raws[0]).toContain("<Data Name='SizeT32'>0x10c8</Data><Data Name='SizeT64'>0x7ff6a0001000</Data><Data Name='Binary'>DEADBEEF0001</Data><Data Name='BinaryEmpty'></Data>");
+  });
+
   it('the differences from libevtx above are only in the record of every type', () => {
     const touched = Object.values(expected)
       .flat()
       .filter((r) => r.data.some(([k, v]) => k in LIBEVTX_DIFFERS && v !== LIBEVTX_DIFFERS[k]));
-    expect(touched.map((r) => r.system['Provider@Name'])).toEqual(['Splinter-Test-Types']);
+    expect(touched.map((r) => r.system['Provider@Name'])).toEqual(['Splinter-Test-Types', 'Splinter-Test-Values']);
   });
 });
 
