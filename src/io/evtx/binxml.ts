@@ -84,12 +84,15 @@ export class Chunk {
   /** templates being parsed (a definition that reaches itself is an error, not a loop) */
   private readonly parsing = new Set<number>();
   private readonly view: DataView;
+  /** the same bytes as a Buffer, for its UCS-2 decoder */
+  private readonly text: UcsBuffer;
 
   constructor(
     readonly buf: Uint8Array,
     private readonly cache?: TemplateCache,
   ) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as UcsBuffer;
   }
 
   /** The XML of the binary XML between `start` and `end` (a record's event data). */
@@ -136,7 +139,7 @@ export class Chunk {
     // times faster than a TextDecoder call or a copy for fromCharCode); long ones through TextDecoder
     if (chars <= 256) {
       if (pos < 0 || pos + 2 * chars > this.buf.length) throw new RangeError('outside the chunk');
-      return ucs2Slice.call(this.buf, pos, pos + 2 * chars);
+      return this.text.ucs2Slice(pos, pos + 2 * chars);
     }
     return UTF16.decode(this.buf.subarray(pos, pos + 2 * chars));
   }
@@ -278,7 +281,8 @@ export class TemplateCache {
 }
 
 const UTF16 = new TextDecoder('utf-16le');
-/** Buffer's UCS-2 decoder (what `buf.toString('utf16le', start, end)` calls, without its argument checks) */
+/** Buffer's UCS-2 decoder, `ucs2Slice` (what `buf.toString('utf16le', start, end)` calls, without its argument checks) */
+type UcsBuffer = Buffer & { ucs2Slice(start: number, end: number): string };
 const ucs2Slice = (Buffer.prototype as unknown as { ucs2Slice: (this: Uint8Array, start: number, end: number) => string }).ucs2Slice;
 const LATIN1 = new TextDecoder('latin1');
 const EMPTY: Values = [];
