@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// npm run bench [-- --count N --seed S --runs R --max-ratio X --threads T --no-build]
+// npm run bench [-- --count N --seed S --runs R --max-ratio X --threads T --no-build --no-evtx]
 //
 // splinter against DuckDB on the seed detection (without macros) over
-// generated Sysmon events. See bench/README.md for what is measured.
+// generated Sysmon events; beside it the same events as an .evtx file: the
+// EVTX reader alone, and the same search over the .evtx. See bench/README.md
+// for what is measured.
 //
 // Exit codes: 0 ratio within --max-ratio; 1 ratio above it; 2 usage error;
 // 3 a side failed or the two sides disagree on the results.
@@ -16,6 +18,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, 'bench', 'data');
 const GEN = path.join(ROOT, 'fixtures', 'gen-sysmon.mjs');
+const GEN_EVTX = path.join(ROOT, 'fixtures', 'gen-evtx.mjs');
+const EVTX_WRITER = path.join(ROOT, 'fixtures', 'evtx', 'writer.mjs');
+const EVTX_READ = path.join(ROOT, 'bench', 'evtx-read.mjs');
 // the shipped CLI: the bundle (src/tools/bundle.ts), with the node flags of its #! line
 const CLI = path.join(ROOT, 'dist', 'splinter.js');
 const cliFlags = () => (/^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync(CLI, 'utf8').slice(0, 200))?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
@@ -31,18 +36,19 @@ const BY = ['dest', 'EventCode', 'PipeName', 'ProcessGuid', 'ProcessId', 'Image'
 function usage(msg) {
   if (msg) process.stderr.write(`bench: ${msg}\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--count N] [--seed S] [--runs R] [--max-ratio X] [--threads T] [--no-build]\n' +
+    'usage: npm run bench -- [--count N] [--seed S] [--runs R] [--max-ratio X] [--threads T] [--no-build] [--no-evtx]\n' +
       '  --count N      events to generate (default 200000, about 264 MB)\n' +
       '  --seed S       generator seed (default 42)\n' +
       '  --runs R       timed runs of each side, interleaved; the best counts (default 3)\n' +
       '  --max-ratio X  fail when splinter time / DuckDB time exceeds X (default 2)\n' +
       '  --threads T    DuckDB threads (default: DuckDB\'s own, one per core)\n' +
-      '  --no-build     use dist/ as it is instead of running npm run build first\n',
+      '  --no-build     use dist/ as it is instead of running npm run build first\n' +
+      '  --no-evtx      leave out the .evtx measurements\n',
   );
   process.exit(2);
 }
 function parseArgs(argv) {
-  const o = { count: 200000, seed: 42, runs: 3, maxRatio: 2, threads: undefined, build: true };
+  const o = { count: 200000, seed: 42, runs: 3, maxRatio: 2, threads: undefined, build: true, evtx: true };
   const num = (name, v, { int = true, min = 0 } = {}) => {
     const n = Number(v);
     if (v === undefined || v === '' || !Number.isFinite(n) || (int && !Number.isInteger(n)) || n < min) {
@@ -61,6 +67,7 @@ function parseArgs(argv) {
       case '--max-ratio': o.maxRatio = num(flag, val(), { int: false, min: 0 }); break;
       case '--threads': o.threads = num(flag, val(), { min: 1 }); break;
       case '--no-build': o.build = false; break;
+      case '--no-evtx': o.evtx = false; break;
       case '-h': case '--help': usage();
       default: usage(`unknown option ${a}`);
     }
@@ -114,6 +121,31 @@ const bytes = statSync(file).size;
 const mb = bytes / 1e6;
 log(`bench: ${path.relative(ROOT, file)}: ${opts.count} events, ${mb.toFixed(1)} MB`);
 
+// The same events as a Windows event log (fixtures/gen-evtx.mjs), cached beside
+// the XML under a name holding the hashes of the converter and its writer.
+let evtxFile;
+let evtxMb = 0;
+if (opts.evtx) {
+  const evtxHash = createHash('sha256').update(readFileSync(GEN_EVTX)).update(readFileSync(EVTX_WRITER)).digest('hex').slice(0, 10);
+  const base = path.basename(file, '.xml');
+  evtxFile = path.join(DATA, `${base}-${evtxHash}.evtx`);
+  if (!existsSync(evtxFile)) {
+    for (const f of readdirSync(DATA)) {
+      if (f.startsWith(`${base}-`) && f.endsWith('.evtx')) unlinkSync(path.join(DATA, f)); // stale converter
+    }
+    log(`bench: converting to ${path.relative(ROOT, evtxFile)}`);
+    const tmp = `${evtxFile}.${process.pid}.tmp`;
+    const g = spawnSync(process.execPath, [GEN_EVTX, file, tmp], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (g.status !== 0) {
+      if (existsSync(tmp)) unlinkSync(tmp);
+      fail(`fixtures/gen-evtx.mjs exited with ${g.status ?? g.signal}`);
+    }
+    renameSync(tmp, evtxFile);
+  }
+  evtxMb = statSync(evtxFile).size / 1e6;
+  log(`bench: ${path.relative(ROOT, evtxFile)}: ${evtxMb.toFixed(1)} MB`);
+}
+
 // ---------------------------------------------------------------- runs
 function run(label, args) {
   return new Promise((resolve) => {
@@ -138,7 +170,10 @@ const duckInfo = JSON.parse((await run('DuckDB --version', duckArgs('--version')
 const sides = {
   splinter: { label: 'splinter', args: [...cliFlags(), CLI, 'run', SEARCH, '-e', file, '--format', 'json', '--tz', 'UTC', '-v'], times: [] },
   duckdb: { label: `DuckDB ${duckInfo.version}`, args: duckArgs(file), times: [] },
+  evtx: { label: 'splinter .evtx', args: evtxFile ? [...cliFlags(), CLI, 'run', SEARCH, '-e', evtxFile, '--format', 'json', '--tz', 'UTC', '-v'] : [], times: [] },
 };
+/** the EVTX reader alone: records/s and MB/s of each run */
+const evtxReads = [];
 
 // Rows keyed by the by-fields, entities decoded so the comparison does not
 // depend on whether a side decodes &lt; etc.
@@ -160,20 +195,20 @@ function keyed(label, stdout) {
   }
   return m;
 }
-function compare(a, b) {
+function compare(a, b, A = 'splinter', B = 'DuckDB') {
   const problems = [];
-  if (a.size !== b.size) problems.push(`row count: splinter ${a.size}, DuckDB ${b.size}`);
+  if (a.size !== b.size) problems.push(`row count: ${A} ${a.size}, ${B} ${b.size}`);
   for (const [k, x] of a) {
     const y = b.get(k);
-    if (!y) problems.push(`only in splinter: ${k} count=${x.count}`);
+    if (!y) problems.push(`only in ${A}: ${k} count=${x.count}`);
     else {
-      if (x.count !== y.count) problems.push(`count differs for ${k}: splinter ${x.count}, DuckDB ${y.count}`);
+      if (x.count !== y.count) problems.push(`count differs for ${k}: ${A} ${x.count}, ${B} ${y.count}`);
       // both are epoch seconds with millisecond precision
-      if (!(Math.abs(x.firstTime - y.firstTime) < 5e-4)) problems.push(`firstTime differs for ${k}: splinter ${x.firstTime}, DuckDB ${y.firstTime}`);
-      if (!(Math.abs(x.lastTime - y.lastTime) < 5e-4)) problems.push(`lastTime differs for ${k}: splinter ${x.lastTime}, DuckDB ${y.lastTime}`);
+      if (!(Math.abs(x.firstTime - y.firstTime) < 5e-4)) problems.push(`firstTime differs for ${k}: ${A} ${x.firstTime}, ${B} ${y.firstTime}`);
+      if (!(Math.abs(x.lastTime - y.lastTime) < 5e-4)) problems.push(`lastTime differs for ${k}: ${A} ${x.lastTime}, ${B} ${y.lastTime}`);
     }
   }
-  for (const [k, y] of b) if (!a.has(k)) problems.push(`only in DuckDB: ${k} count=${y.count}`);
+  for (const [k, y] of b) if (!a.has(k)) problems.push(`only in ${B}: ${k} count=${y.count}`);
   return problems;
 }
 
@@ -198,6 +233,20 @@ for (let i = 0; i < opts.runs; i++) {
     fail(`splinter and DuckDB disagree (${problems.length} difference(s)):\n  ` + problems.slice(0, 20).join('\n  ') + (problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''));
   }
   rows = a.size;
+  if (evtxFile) {
+    const e = await run('splinter .evtx', sides.evtx.args);
+    sides.evtx.times.push(e.seconds);
+    const read = /(\d+) events? read/.exec(e.stderr);
+    if (read && Number(read[1]) !== opts.count) fail(`splinter read ${read[1]} events from the .evtx, it has ${opts.count}\n${e.stderr}`);
+    // the same events: the same rows as from the XML
+    const diff = compare(keyed('splinter .evtx', e.stdout), a, 'the .evtx', 'the XML');
+    if (diff.length) fail(`splinter gives other rows over the .evtx than over the XML (${diff.length} difference(s)):\n  ` + diff.slice(0, 20).join('\n  '));
+    const r = await run('bench/evtx-read.mjs', [...cliFlags(), EVTX_READ, evtxFile]);
+    const m = JSON.parse(r.stdout);
+    if (m.records !== opts.count || m.problems !== 0) fail(`the EVTX reader read ${m.records} records (${m.problems} problems), the file has ${opts.count}`);
+    evtxReads.push({ seconds: m.seconds, cpuSeconds: m.cpuSeconds, recordsPerSecond: m.records / m.seconds, mbPerSecond: m.bytes / 1e6 / m.seconds });
+    log(`  run ${i + 1}: splinter .evtx ${e.seconds.toFixed(2)} s; EVTX reader alone ${m.seconds.toFixed(2)} s (${Math.round(m.records / m.seconds)} records/s)`);
+  }
 }
 
 // ---------------------------------------------------------------- report
@@ -213,6 +262,20 @@ console.log(`node ${process.version}, ${cpus.length} x ${cpus[0]?.model ?? 'unkn
 console.log(`${'side'.padEnd(16)} ${'best s'.padStart(8)} ${'MB/s'.padStart(8)}   all runs (s)`);
 console.log(line('splinter', sides.splinter.times));
 console.log(line(sides.duckdb.label, sides.duckdb.times));
+let evtxResult = null;
+if (evtxFile) {
+  const es = best(sides.evtx.times);
+  const rd = evtxReads.reduce((x, y) => (y.seconds < x.seconds ? y : x));
+  console.log(`${'splinter .evtx'.padEnd(16)} ${es.toFixed(2).padStart(8)} ${(evtxMb / es).toFixed(1).padStart(8)}   ${sides.evtx.times.map((x) => x.toFixed(2)).join(' ')}   (${evtxMb.toFixed(1)} MB .evtx, same rows as the XML)`);
+  console.log(`\nEVTX reader alone (parse and render, one core): ${Math.round(rd.recordsPerSecond).toLocaleString('en-US')} records/s, ${rd.mbPerSecond.toFixed(1)} MB/s (best of ${evtxReads.length}: ${rd.seconds.toFixed(2)} s for ${opts.count} records)`);
+  console.log(`search over the .evtx / over the XML: ${(es / sp).toFixed(2)}`);
+  evtxResult = {
+    file: path.relative(ROOT, evtxFile),
+    bytes: Math.round(evtxMb * 1e6),
+    search: { seconds: sides.evtx.times, best: es, mbPerSecond: evtxMb / es, ratioToXml: es / sp },
+    reader: { runs: evtxReads, best: rd },
+  };
+}
 console.log(`\nratio splinter/DuckDB: ${ratio.toFixed(2)} (max ${opts.maxRatio}) ${pass ? 'OK' : 'TOO SLOW'}`);
 
 const result = {
@@ -226,6 +289,7 @@ const result = {
   runs: opts.runs,
   splinter: { seconds: sides.splinter.times, best: sp, mbPerSecond: mb / sp },
   duckdb: { version: duckInfo.version, threads: duckInfo.threads, seconds: sides.duckdb.times, best: dk, mbPerSecond: mb / dk },
+  evtx: evtxResult,
   ratio,
   maxRatio: opts.maxRatio,
   pass,

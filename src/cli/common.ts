@@ -254,7 +254,11 @@ function stageRows(v: string | boolean): number {
 /** `splinter: <file>: <format> → sourcetype X (n), ...; N events, K skipped[, C comment lines][, gzip]` */
 export function fileSummary(f: FileSummary): string {
   const sts = [...f.sourcetypes].map(([st, n]) => `${st} (${n})`).join(', ');
-  const extra = [f.comments > 0 ? `${f.comments} comment line${f.comments === 1 ? '' : 's'} ignored` : '', f.gzip ? 'gzip' : ''].filter(Boolean);
+  const extra = [
+    f.recovered !== undefined ? `${f.recovered} recovered from slack space` : '',
+    f.comments > 0 ? `${f.comments} comment line${f.comments === 1 ? '' : 's'} ignored` : '',
+    f.gzip ? 'gzip' : '',
+  ].filter(Boolean);
   return `splinter: ${f.path}: read as ${f.format ?? 'nothing (empty)'}${sts ? `, sourcetype ${sts}` : ''}; ${f.events} event${f.events === 1 ? '' : 's'}, ${f.problems} skipped${extra.length ? ', ' + extra.join(', ') : ''}`;
 }
 
@@ -275,9 +279,10 @@ export interface EventOptions {
   earliest?: string;
   latest?: string;
   knowledge?: string[];
+  recover?: boolean;
 }
 
-/** -e, --inputs, --source, --sourcetype, --host, --earliest, --latest */
+/** -e, --inputs, --source, --sourcetype, --host, --earliest, --latest, --recover */
 export function addEventOptions(cmd: Command): Command {
   return cmd
     .option('-e, --events <paths...>', 'event files (gzip too), folders (read recursively), globs, or - for stdin; path:sourcetype=X (also :source=Y, :host=Z) sets them for one input')
@@ -286,7 +291,8 @@ export function addEventOptions(cmd: Command): Command {
     .option('--sourcetype <sourcetype>', 'the sourcetype of every event (default: detected from the content)')
     .option('--host <host>', 'the host of every event (default: <Computer> for XML, else this machine)')
     .option('--earliest <time>', 'only events at or after this time (a Splunk time modifier: -24h, -7d@d, 0, ...)')
-    .option('--latest <time>', 'only events before this time');
+    .option('--latest <time>', 'only events before this time')
+    .option('--recover', '.evtx files: also read the records carved from the slack space of their chunks (counted apart in the summary)');
 }
 
 export const KNOWLEDGE_HELP = "your Splunk apps' eventtypes.conf and tags.conf (files, app folders, or folders of apps): their eventtypes and tags apply with the built-in add-ons', so their events can fill CIM data models";
@@ -315,7 +321,8 @@ export async function runSetup(o: EventOptions, readsEvents: boolean, tctx: { no
       const sourcetype = spec.sourcetype ?? o.sourcetype;
       const source = spec.source ?? o.source;
       const host = spec.host ?? o.host;
-      inputs.push({ file: sourcetype ? { ...file, sourcetype } : file, ...(source ? { source } : {}), ...(sourcetype ? { sourcetype } : {}), ...(host ? { host } : {}) });
+      const f = o.recover ? { ...file, recover: true } : file;
+      inputs.push({ file: sourcetype ? { ...f, sourcetype } : f, ...(source ? { source } : {}), ...(sourcetype ? { sourcetype } : {}), ...(host ? { host } : {}) });
     }
   }
   const bound = (flag: string, v: string | undefined) => {

@@ -47,6 +47,8 @@ export interface FileSummary {
   gzip: boolean;
   /** events without a timestamp (they got the file's modification time) */
   noTime: number;
+  /** .evtx records carved from slack space (--recover), among `events` */
+  recovered?: number;
   /** events whose timestamp is an impossible date (they got the file's modification time too), and the first reason */
   badTime?: number;
   badTimeExample?: string;
@@ -219,6 +221,7 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
           summary.comments = info.comments;
           summary.gzip = info.gzip;
           if (info.format !== undefined) summary.format = info.evtx ? `EVTX (${info.format})` : info.format;
+          if (info.recovered !== undefined) summary.recovered = info.recovered;
         }
       }
       if (batch.length) yield batch;

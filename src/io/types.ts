@@ -16,6 +16,8 @@ export interface InputFile {
   readonly sourcetype?: string;
   /** found inside a folder or by a glob (not named by the user): when it cannot be opened it is reported and skipped, not fatal */
   readonly inFolder?: boolean;
+  /** an .evtx file: also read the records carved from the slack space of its chunks (--recover) */
+  readonly recover?: boolean;
   /**
    * The content, when it is held in memory rather than in a file (the
    * playground's pasted events): its lines go through the same assemblers

@@ -58,29 +58,41 @@ interface Sub {
 /** a template instance inside a fragment: its template and its values */
 interface Instance {
   readonly k: 3;
-  readonly template: readonly Node[];
-  readonly values: readonly Value[];
+  readonly template: Template;
+  /** its values, three numbers each (`Values`) */
+  readonly values: Values;
 }
 
-/** a template value: its type and where its data lies in the chunk */
-interface Value {
-  readonly type: number;
-  readonly off: number;
-  readonly size: number;
+/** A parsed template definition, and what rendering found out about it (compiled once per chunk). */
+interface Template {
+  readonly nodes: readonly Node[];
+  /** its nodes compiled for rendering (`compile`), on first use */
+  ops: readonly Op[] | undefined;
+  /** the substitution that fills <System><Channel>: its index, -1: none, -2: not looked for yet */
+  channel: number;
 }
+
+/** the values of a template instance, three numbers each: its type, and where its data lies in the chunk (offset, size) */
+type Values = readonly number[];
 
 const MAX_DEPTH = 64;
 
 /** One 64 KiB chunk: its bytes and what was read from them (names, templates), cached by offset. */
 export class Chunk {
   private readonly names = new Map<number, string>();
-  private readonly templates = new Map<number, readonly Node[]>();
+  private readonly templates = new Map<number, Template>();
   /** templates being parsed (a definition that reaches itself is an error, not a loop) */
   private readonly parsing = new Set<number>();
   private readonly view: DataView;
+  /** the same bytes as a Buffer, for its UCS-2 decoder */
+  private readonly text: UcsBuffer;
 
-  constructor(readonly buf: Uint8Array) {
+  constructor(
+    readonly buf: Uint8Array,
+    private readonly cache?: TemplateCache,
+  ) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as UcsBuffer;
   }
 
   /** The XML of the binary XML between `start` and `end` (a record's event data). */
@@ -92,12 +104,18 @@ export class Chunk {
     const top = nodes[0];
     if (top !== undefined && top.k === 3) {
       const i = channelSub(top.template);
-      const v = i >= 0 ? top.values[i] : undefined;
-      sidNames = v !== undefined && v.type === 0x01 && v.size >= 16 && this.utf16z(v.off, v.size >> 1) === 'Security';
+      const vs = top.values;
+      sidNames = i >= 0 && 3 * i < vs.length && vs[3 * i] === 0x01 && this.isSecurity(vs[3 * i + 1], vs[3 * i + 2]);
     }
-    let out = '';
-    for (const n of nodes) out += renderNode(this, n, EMPTY, 0);
-    return out;
+    return renderNodes(this, nodes, EMPTY, 0, false);
+  }
+
+  /** the UTF-16 text at `off` (`size` bytes, NULs at its end left out) is `Security` */
+  private isSecurity(off: number, size: number): boolean {
+    if (off < 0 || off + size > this.buf.length) return false;
+    let n = size >> 1;
+    while (n > 0 && this.buf[off + 2 * n - 2] === 0 && this.buf[off + 2 * n - 1] === 0) n--;
+    return n === 8 && this.utf16(off, 8) === 'Security';
   }
 
   // -- reading ---------------------------------------------------------------
@@ -117,11 +135,11 @@ export class Chunk {
   }
 
   utf16(pos: number, chars: number): string {
-    // short strings: one fromCharCode over the code units is faster than a TextDecoder call
-    if (chars <= SCRATCH.length) {
-      const view = this.view;
-      for (let i = 0; i < chars; i++) SCRATCH[i] = view.getUint16(pos + 2 * i, true);
-      return String.fromCharCode.apply(null, SCRATCH.subarray(0, chars) as unknown as number[]);
+    // short strings code unit by code unit, as String.fromCharCode would (Node's own UCS-2 decoder is several
+    // times faster than a TextDecoder call or a copy for fromCharCode); long ones through TextDecoder
+    if (chars <= 256) {
+      if (pos < 0 || pos + 2 * chars > this.buf.length) throw new RangeError('outside the chunk');
+      return this.text.ucs2Slice(pos, pos + 2 * chars);
     }
     return UTF16.decode(this.buf.subarray(pos, pos + 2 * chars));
   }
@@ -151,7 +169,7 @@ export class Chunk {
   }
 
   /** The parsed template whose definition data starts at `off` (libyal: "Template definition"). */
-  template(off: number, depth: number): readonly Node[] {
+  template(off: number, depth: number): Template {
     const t = this.templates.get(off);
     if (t !== undefined) return t;
     if (this.parsing.has(off)) throw new BinXmlError(`template at ${off} contains itself`, off);
@@ -160,25 +178,120 @@ export class Chunk {
     const start = off + 24;
     const end = start + size;
     if (end > this.buf.length) throw new BinXmlError(`template at ${off} runs past the chunk (${size} bytes)`, off);
+    const cache = this.cache;
+    let key = '';
+    if (cache !== undefined && depth + 1 <= MAX_DEPTH) {
+      // the template's identifier (GUID) and data size, then its bytes
+      key = size + ':' + ucs2Slice.call(this.buf, off + 4, off + 20);
+      const known = cache.entries.get(key);
+      if (known !== undefined) {
+        for (const k of known) {
+          if (this.same(k, start)) {
+            this.templates.set(off, k.template);
+            return k.template;
+          }
+        }
+      }
+    }
     this.parsing.add(off);
     try {
-      const nodes = new Parser(this, start, end, depth + 1).fragment();
-      this.templates.set(off, nodes);
-      return nodes;
+      const p = new Parser(this, start, end, depth + 1);
+      if (key !== '') p.names = [];
+      const t: Template = { nodes: p.fragment(), ops: undefined, channel: -2 };
+      this.templates.set(off, t);
+      if (key !== '' && p.names !== undefined && cache!.size < TemplateCache.MAX) {
+        const fields: number[] = [];
+        const names: string[] = [];
+        for (let i = 0; i < p.names.length; i += 2) {
+          fields.push((p.names[i] as number) - start);
+          names.push(p.names[i + 1] as string);
+        }
+        const list = cache!.entries.get(key) ?? [];
+        list.push({ bytes: this.buf.slice(start, end), fields, names, template: t });
+        cache!.entries.set(key, list);
+        cache!.size++;
+      }
+      return t;
     } finally {
       this.parsing.delete(off);
     }
   }
+
+  /**
+   * The template data at `start` is that of `k`, parsed in another chunk: the
+   * same bytes, except that each name offset may differ as long as it names
+   * the same name the same way (stored right there, or elsewhere in the chunk).
+   */
+  private same(k: CachedTemplate, start: number): boolean {
+    const b = this.buf;
+    const bytes = k.bytes;
+    if (start + bytes.length > b.length) return false;
+    let f = 0;
+    let next = k.fields.length > 0 ? k.fields[0] : -1;
+    for (let i = 0; i < bytes.length; ) {
+      if (i !== next) {
+        if (b[start + i] !== bytes[i]) return false;
+        i++;
+        continue;
+      }
+      const off = this.u32(start + i);
+      const wasInline = k.names[f] === INLINE;
+      if (off === start + i + 4) {
+        if (!wasInline) return false;
+      } else {
+        if (wasInline) return false;
+        try {
+          if (this.name(off) !== k.names[f]) return false;
+        } catch {
+          return false;
+        }
+      }
+      i += 4;
+      f++;
+      next = f < k.fields.length ? k.fields[f] : -1;
+    }
+    return true;
+  }
+}
+
+/** a name stored right after its offset field (in `CachedTemplate.names`) */
+const INLINE = '\u0000inline';
+
+interface CachedTemplate {
+  /** the template's data */
+  readonly bytes: Uint8Array;
+  /** where in it name offsets are */
+  readonly fields: readonly number[];
+  /** the name each one gives, or INLINE: the name follows the offset */
+  readonly names: readonly string[];
+  readonly template: Template;
+}
+
+/**
+ * Templates parsed in the chunks read so far. Windows writes each chunk's
+ * templates anew, the same bytes from chunk to chunk but for the offsets of
+ * names kept elsewhere in the chunk; a template found again (Chunk.same) is
+ * not parsed and compiled again. Templates holding template instances are
+ * not kept (their values and offsets belong to their chunk).
+ */
+export class TemplateCache {
+  static readonly MAX = 4096;
+  readonly entries = new Map<string, CachedTemplate[]>();
+  size = 0;
 }
 
 const UTF16 = new TextDecoder('utf-16le');
-const SCRATCH = new Uint16Array(256);
+/** Buffer's UCS-2 decoder, `ucs2Slice` (what `buf.toString('utf16le', start, end)` calls, without its argument checks) */
+type UcsBuffer = Buffer & { ucs2Slice(start: number, end: number): string };
+const ucs2Slice = (Buffer.prototype as unknown as { ucs2Slice: (this: Uint8Array, start: number, end: number) => string }).ucs2Slice;
 const LATIN1 = new TextDecoder('latin1');
-const EMPTY: readonly Value[] = [];
+const EMPTY: Values = [];
 
 /** Reads binary XML tokens between `pos` and `end` into nodes. */
 class Parser {
   pos: number;
+  /** when set: each name offset field read, its position and its name (or INLINE); undefined again at a template instance */
+  names: (number | string)[] | undefined;
   constructor(
     private readonly c: Chunk,
     start: number,
@@ -227,6 +340,7 @@ class Parser {
     this.need(10, 'template instance');
     const defOff = c.u32(this.pos + 6);
     this.pos += 10;
+    this.names = undefined;
     const template = c.template(defOff, this.depth);
     if (defOff === this.pos) {
       // the definition is stored here: step over it (next offset, GUID, data size, data)
@@ -237,13 +351,13 @@ class Parser {
     const count = c.u32(this.pos);
     this.pos += 4;
     this.need(4 * count, 'template value descriptors');
-    const values: Value[] = new Array(count);
+    const values: number[] = [];
     let data = this.pos + 4 * count;
     for (let i = 0; i < count; i++) {
       const d = this.pos + 4 * i;
       const size = c.u16(d);
       const type = c.u8(d + 2);
-      values[i] = { type, off: data, size };
+      values.push(type, data, size);
       data += size;
     }
     if (data > this.end) throw new BinXmlError(`template values run past the record (${data - this.end} bytes)`, this.pos);
@@ -257,6 +371,7 @@ class Parser {
     const off = this.c.u32(this.pos);
     this.pos += 4;
     const name = this.c.name(off);
+    if (this.names !== undefined) this.names.push(this.pos - 4, off === this.pos ? INLINE : name);
     if (off === this.pos) this.pos += this.c.nameSize(off);
     return name;
   }
@@ -404,108 +519,239 @@ const WELL_KNOWN_SIDS = new Map<string, string>([
 let sidNames = false;
 let inData = false;
 
-/** index of the substitution that fills <System><Channel>, or -1 (cached per template) */
-const channelSubs = new WeakMap<readonly Node[], number>();
-function channelSub(template: readonly Node[]): number {
-  let i = channelSubs.get(template);
-  if (i !== undefined) return i;
-  i = -1;
-  const event = template.find((n): n is Elem => n.k === 0);
+/** index of the substitution that fills <System><Channel>, or -1 (found once per template) */
+function channelSub(template: Template): number {
+  if (template.channel !== -2) return template.channel;
+  let i = -1;
+  const event = template.nodes.find((n): n is Elem => n.k === 0);
   const system = event?.children?.find((n): n is Elem => n.k === 0 && n.name === 'System');
   const channel = system?.children?.find((n): n is Elem => n.k === 0 && n.name === 'Channel');
   const sub = channel?.children?.find((n): n is Sub => n.k === 2);
   if (sub !== undefined) i = sub.index;
-  channelSubs.set(template, i);
+  template.channel = i;
   return i;
 }
 
 /**
- * Nodes a record may render: templates that hold instances of templates can
- * multiply a chunk's few bytes into an endless text; such a record is skipped.
+ * Steps a record may take to render: templates that hold instances of
+ * templates can multiply a chunk's few bytes into an endless text; such a
+ * record is skipped.
  */
 const RENDER_BUDGET = 200_000;
 let budget = RENDER_BUDGET;
 
-function renderNode(c: Chunk, n: Node, values: readonly Value[], depth: number): string {
-  if (--budget < 0) throw new BinXmlError('the record expands to too much XML (templates nested in templates)', 0);
-  switch (n.k) {
-    case 0:
-      return renderElem(c, n, values, depth);
-    case 1:
-      return n.text;
-    case 2: {
-      const v = values[n.index];
-      if (v === undefined) return '';
-      const r = renderValue(c, v, depth);
-      return typeof r === 'string' ? r : r.join('');
-    }
-    case 3: {
-      let s = '';
-      for (const m of n.template) s += renderNode(c, m, n.values, depth + 1);
-      return s;
-    }
-  }
+/*
+ * Rendering. A template is compiled once per chunk into a flat list of steps
+ * (`Op`): the text that does not depend on the values (tags, attribute names,
+ * literal text) is joined into one string wherever it can be, so a record
+ * costs one step per value rather than one per node. What depends on the
+ * values stays a step:
+ * - LIT: literal text;
+ * - VAL: value `i` (in an attribute: escaped for the single quotes, array
+ *   items joined by spaces; in content: array items joined);
+ * - ELEM: the start of an element that holds substitutions directly: left out
+ *   (jump to `end`) when one of its optional substitutions is NULL (libyal:
+ *   "Optional substitution"), repeated once per item when one of them is an
+ *   array (libyal: "Normal substitution"; no item: one empty element);
+ * - ATTR: the start of an attribute holding optional substitutions: left out
+ *   when one of them is NULL;
+ * - INST: a template instance inside the template.
+ * `data` is whether the step is inside a <Data> element (1), not (0), or as
+ * where the template is instantiated (2): well-known SIDs are named only in
+ * <Data> (sidNames).
+ */
+const LIT = 0;
+const VAL = 1;
+const ELEM = 2;
+const ATTR = 3;
+const INST = 4;
+
+class Op {
+  /** ELEM, ATTR: the index of the step after the element or attribute */
+  end = 0;
+  /** ELEM: the VAL steps of the substitutions directly inside the element */
+  subs: Op[] = [];
+  constructor(
+    readonly k: number,
+    /** LIT: the text */
+    readonly s: string,
+    /** VAL: the value's index; */
+    readonly i: number,
+    /** VAL: an optional substitution */
+    readonly optional: boolean,
+    /** VAL: inside an attribute value */
+    readonly attr: boolean,
+    /** VAL, INST: inside <Data> (1), not (0), as where instantiated (2) */
+    readonly data: number,
+    /** ATTR: the indexes of its optional substitutions */
+    readonly opt: readonly number[],
+    /** INST: the instance */
+    readonly inst: Instance | undefined,
+  ) {}
 }
 
-function isNull(v: Value | undefined): boolean {
-  return v === undefined || v.type === 0;
-}
-
-function renderElem(c: Chunk, e: Elem, values: readonly Value[], depth: number): string {
-  // an element holding an optional substitution whose value is NULL is left out (libyal: "Optional substitution")
-  let array: readonly string[] | undefined;
-  let arraySub: Sub | undefined;
-  if (e.children !== undefined) {
-    for (const ch of e.children) {
-      if (ch.k !== 2) continue;
-      const v = values[ch.index];
-      if (ch.optional && isNull(v)) return '';
-      if (v !== undefined && v.type & 0x80 && arraySub === undefined) {
-        const r = renderValue(c, v, depth);
-        if (typeof r !== 'string') {
-          array = r;
-          arraySub = ch;
-        }
+function compile(nodes: readonly Node[]): Op[] {
+  const ops: Op[] = [];
+  let lit = '';
+  const flush = (): void => {
+    if (lit !== '') ops.push(new Op(LIT, lit, 0, false, false, 0, NONE, undefined));
+    lit = '';
+  };
+  const val = (s: Sub, attr: boolean, data: number): Op => {
+    flush();
+    const op = new Op(VAL, '', s.index, s.optional, attr, data, NONE, undefined);
+    ops.push(op);
+    return op;
+  };
+  const node = (n: Node, data: number): void => {
+    switch (n.k) {
+      case 0:
+        elem(n, data);
+        return;
+      case 1:
+        lit += n.text;
+        return;
+      case 2:
+        val(n, false, data);
+        return;
+      case 3:
+        flush();
+        ops.push(new Op(INST, '', 0, false, false, data, NONE, n));
+        return;
+    }
+  };
+  const elem = (e: Elem, data: number): void => {
+    let start: Op | undefined;
+    if (e.children?.some((n) => n.k === 2)) {
+      flush();
+      start = new Op(ELEM, '', 0, false, false, data, NONE, undefined);
+      ops.push(start);
+    }
+    lit += '<' + e.name;
+    for (const a of e.attrs) {
+      const opt: number[] = [];
+      for (const p of a.parts) if (p.k === 2 && p.optional) opt.push(p.index);
+      let at: Op | undefined;
+      if (opt.length > 0) {
+        flush();
+        at = new Op(ATTR, '', 0, false, false, data, opt, undefined);
+        ops.push(at);
+      }
+      lit += ' ' + a.name + "='";
+      for (const p of a.parts) {
+        if (p.k === 1) lit += escapeApos(p.text);
+        else val(p, true, data);
+      }
+      lit += "'";
+      if (at !== undefined) {
+        flush();
+        at.end = ops.length;
       }
     }
-  }
-  let head = '<' + e.name;
-  for (const a of e.attrs) {
-    let val = '';
-    let skip = false;
-    for (const p of a.parts) {
-      if (p.k === 1) val += p.text;
-      else {
-        const v = values[p.index];
-        if (p.optional && isNull(v)) {
-          skip = true;
+    if (e.children === undefined) lit += '/>';
+    else {
+      lit += '>';
+      const inner = e.name === 'Data' ? 1 : 0;
+      for (const ch of e.children) {
+        if (ch.k === 2 && start !== undefined) start.subs.push(val(ch, false, inner));
+        else node(ch, inner);
+      }
+      lit += '</' + e.name + '>';
+    }
+    if (start !== undefined) {
+      flush();
+      start.end = ops.length;
+    }
+  };
+  for (const n of nodes) node(n, 2);
+  flush();
+  return ops;
+}
+const NONE: readonly number[] = [];
+
+/** nodes outside a template (a record's fragment, nested binary XML) */
+function renderNodes(c: Chunk, nodes: readonly Node[], values: Values, depth: number, data: boolean): string {
+  if (nodes.length === 1 && nodes[0].k === 3) return renderInstance(c, nodes[0], depth, data);
+  const ops = compile(nodes);
+  return run(c, ops, 0, ops.length, values, depth, data, undefined, '');
+}
+
+function renderInstance(c: Chunk, n: Instance, depth: number, data: boolean): string {
+  if (--budget < 0) throw new BinXmlError('the record expands to too much XML (templates nested in templates)', 0);
+  const t = n.template;
+  const ops = t.ops ?? (t.ops = compile(t.nodes));
+  return run(c, ops, 0, ops.length, n.values, depth + 1, data, undefined, '');
+}
+
+/** value `i` is missing or NULL */
+function isNull(values: Values, i: number): boolean {
+  return 3 * i >= values.length || values[3 * i] === 0;
+}
+
+/** The steps from `from` to `to`; `item` stands for the value of step `itemOf` (an array's item). */
+function run(c: Chunk, ops: readonly Op[], from: number, to: number, values: Values, depth: number, data: boolean, itemOf: Op | undefined, item: string): string {
+  let out = '';
+  let pc = from;
+  while (pc < to) {
+    const op = ops[pc++];
+    switch (op.k) {
+      case LIT:
+        out += op.s;
+        break;
+      case VAL: {
+        if (op === itemOf) {
+          out += item;
           break;
         }
-        if (v === undefined) continue;
-        const r = renderValue(c, v, depth);
-        val += typeof r === 'string' ? r : r.join(' ');
+        const j = 3 * op.i;
+        if (j >= values.length) break;
+        if (op.data !== 2) inData = op.data === 1;
+        else inData = data;
+        const r = renderValue(c, values[j], values[j + 1], values[j + 2], depth);
+        if (op.attr) out += escapeApos(typeof r === 'string' ? r : r.join(' '));
+        else out += typeof r === 'string' ? r : r.join('');
+        break;
       }
+      case ELEM: {
+        if (--budget < 0) throw new BinXmlError('the record expands to too much XML (templates nested in templates)', 0);
+        let array: readonly string[] | undefined;
+        let arrayOf: Op | undefined;
+        let skip = false;
+        for (const s of op.subs) {
+          const j = 3 * s.i;
+          if (s.optional && isNull(values, s.i)) {
+            skip = true;
+            break;
+          }
+          if (j < values.length && values[j] & 0x80 && arrayOf === undefined) {
+            inData = op.data === 2 ? data : op.data === 1;
+            const r = renderValue(c, values[j], values[j + 1], values[j + 2], depth);
+            if (typeof r !== 'string') {
+              array = r;
+              arrayOf = s;
+            }
+          }
+        }
+        if (skip) pc = op.end;
+        else if (arrayOf !== undefined) {
+          const items = array!.length === 0 ? [''] : array!;
+          for (const it of items) out += run(c, ops, pc, op.end, values, depth, data, arrayOf, it);
+          pc = op.end;
+        }
+        break;
+      }
+      case ATTR:
+        for (const i of op.opt) {
+          if (isNull(values, i)) {
+            pc = op.end;
+            break;
+          }
+        }
+        break;
+      case INST:
+        out += renderInstance(c, op.inst!, depth, op.data === 2 ? data : op.data === 1);
+        break;
     }
-    if (!skip) head += ' ' + a.name + "='" + escapeApos(val) + "'";
-  }
-  if (e.children === undefined) return head + '/>';
-  head += '>';
-  const tail = '</' + e.name + '>';
-  if (arraySub === undefined) {
-    let s = head;
-    const was = inData;
-    inData = e.name === 'Data';
-    for (const ch of e.children) s += renderNode(c, ch, values, depth);
-    inData = was;
-    return s + tail;
-  }
-  // an array substitution repeats its element once per item (libyal: "Normal substitution"); no item: one empty element
-  const items = array!.length === 0 ? [''] : array!;
-  let out = '';
-  for (const item of items) {
-    let s = head;
-    for (const ch of e.children) s += ch === arraySub ? item : renderNode(c, ch, values, depth);
-    out += s + tail;
   }
   return out;
 }
@@ -547,26 +793,35 @@ export function fileTimeIso(lo: number, hi: number): string {
     secs = Number(t / 10_000_000n);
     frac = Number(t % 10_000_000n);
   }
-  const unix = secs - 11_644_473_600;
-  const d = new Date(unix * 1000);
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString(); // YYYY-MM-DDTHH:MM:SS.000Z (years 0..9999)
-  return iso.slice(0, 20) + String(frac).padStart(7, '0') + 'Z';
+  // the records of a chunk are written in time order: the date and time to the second repeat
+  if (secs !== lastSecs) {
+    const d = new Date((secs - 11_644_473_600) * 1000);
+    // YYYY-MM-DDTHH:MM:SS.000Z (years 0..9999)
+    lastPrefix = Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 20);
+    lastSecs = secs;
+  }
+  if (lastPrefix === '') return '';
+  return lastPrefix + (frac >= 1_000_000 ? String(frac) : String(frac).padStart(7, '0')) + 'Z';
 }
+let lastSecs = NaN;
+let lastPrefix = '';
 
 function pad(n: number, w: number): string {
   return String(n).padStart(w, '0');
 }
 
+/** GUID: 32-bit, 16-bit and 16-bit little-endian parts, then 8 bytes as they are; upper-case hex in braces */
 function guid(c: Chunk, off: number): string {
   const b = c.buf;
-  let s = '{' + c.u32(off).toString(16).padStart(8, '0') + '-' + c.u16(off + 4).toString(16).padStart(4, '0') + '-' + c.u16(off + 6).toString(16).padStart(4, '0') + '-';
-  for (let i = 8; i < 16; i++) {
-    if (i === 10) s += '-';
-    s += HEX[b[off + i] >> 4] + HEX[b[off + i] & 15];
-  }
-  return s.toUpperCase() + '}';
+  if (off < 0 || off + 16 > b.length) throw new RangeError('outside the chunk');
+  const h = HEX2;
+  return (
+    '{' + h[b[off + 3]] + h[b[off + 2]] + h[b[off + 1]] + h[b[off]] + '-' + h[b[off + 5]] + h[b[off + 4]] + '-' + h[b[off + 7]] + h[b[off + 6]] + '-' +
+    h[b[off + 8]] + h[b[off + 9]] + '-' + h[b[off + 10]] + h[b[off + 11]] + h[b[off + 12]] + h[b[off + 13]] + h[b[off + 14]] + h[b[off + 15]] + '}'
+  );
 }
+/** each byte as two upper-case hex digits */
+const HEX2 = Array.from({ length: 256 }, (_, i) => HEX[i >> 4] + HEX[i & 15]);
 
 /** SID: revision, sub-authority count, 48-bit big-endian authority, 32-bit little-endian sub-authorities; returns [text, bytes]. */
 function sid(c: Chunk, off: number, end: number): [string, number] {
@@ -611,8 +866,11 @@ function scalar(c: Chunk, type: number, off: number): string {
       return String(c.u32(off));
     case 0x09:
       return BigInt.asIntN(64, readU64(c, off)).toString();
-    case 0x0a:
-      return readU64(c, off).toString();
+    case 0x0a: {
+      // below 2^53 a double holds it exactly
+      const hi = c.u32(off + 4);
+      return hi < 0x200000 ? String(hi * 4294967296 + c.u32(off)) : readU64(c, off).toString();
+    }
     case 0x0b:
       return floatText(new DataView(b.buffer, b.byteOffset + off, 4).getFloat32(0, true));
     case 0x0c:
@@ -629,7 +887,7 @@ function scalar(c: Chunk, type: number, off: number): string {
       return hex32(c.u32(off));
     case 0x15: {
       const hi = c.u32(off + 4);
-      return hi === 0 ? hex32(c.u32(off)) : '0x' + readU64(c, off).toString(16);
+      return hi === 0 ? hex32(c.u32(off)) : '0x' + hi.toString(16) + c.u32(off).toString(16).padStart(8, '0');
     }
     default:
       return '';
@@ -674,11 +932,9 @@ function stripNul(s: string): string {
 }
 
 /** A value as XML text (escaped), or the items of an array value. */
-function renderValue(c: Chunk, v: Value, depth: number): string | string[] {
-  const { off, size } = v;
+function renderValue(c: Chunk, type: number, off: number, size: number, depth: number): string | string[] {
   const end = off + size;
   c.check(off, size, c.buf.length, 'value');
-  const type = v.type;
   switch (type) {
     case 0x00:
       return '';
@@ -688,7 +944,7 @@ function renderValue(c: Chunk, v: Value, depth: number): string | string[] {
       return escapeText(stripNul(LATIN1.decode(c.buf.subarray(off, end))));
     case 0x0e: {
       let s = '';
-      for (let i = off; i < end; i++) s += HEX[c.buf[i] >> 4] + HEX[c.buf[i] & 15];
+      for (let i = off; i < end; i++) s += HEX2[c.buf[i]];
       return s;
     }
     case 0x10:
@@ -700,10 +956,7 @@ function renderValue(c: Chunk, v: Value, depth: number): string | string[] {
     }
     case 0x21: {
       if (size === 0) return '';
-      const nodes = new Parser(c, off, end, depth + 1).fragment();
-      let s = '';
-      for (const n of nodes) s += renderNode(c, n, EMPTY, depth + 1);
-      return s;
+      return renderNodes(c, new Parser(c, off, end, depth + 1).fragment(), EMPTY, depth + 1, inData);
     }
     case 0x81: {
       const all = c.utf16(off, size >> 1).split('\u0000');
@@ -745,6 +998,6 @@ function renderValue(c: Chunk, v: Value, depth: number): string | string[] {
 
 function hexOf(c: Chunk, off: number, end: number): string {
   let s = '';
-  for (let i = off; i < end; i++) s += HEX[c.buf[i] >> 4] + HEX[c.buf[i] & 15];
+  for (let i = off; i < end; i++) s += HEX2[c.buf[i]];
   return s;
 }

@@ -21,8 +21,23 @@
  * is skipped; a record with a bad signature or a size that does not fit ends
  * the reading of its chunk; a record whose binary XML cannot be read is
  * skipped. Each problem names the byte offset in the file.
+ *
+ * Recovery (`recover`, off by default): the slack space of each chunk read,
+ * from its free space offset to its end, may still hold records (written
+ * after the chunk header was last updated, or left from an earlier use of the
+ * chunk). As libyal's document says ("Recovery"): a place there holding the
+ * record signature and a size that fits, the same size in its last 4 bytes,
+ * is a record unless its identifier is that of a record already read (free
+ * space often holds former versions of records). Besides, its binary XML must
+ * render as an <Event> whose tags are well formed (plausibleEvent) and, when it is a template instance whose definition
+ * lies elsewhere in the chunk, the instance's template identifier must be the
+ * first 4 bytes of that definition's GUID (so in every record of the 277
+ * EVTX-ATTACK-SAMPLES files): a record left from an earlier use of the chunk
+ * would otherwise be rendered through whatever template now lies at the
+ * offset it names. Such a record is read, counted apart (`recovered`), and the
+ * search goes on after it. Slack that is not a record is not a problem.
  */
-import { BinXmlError, Chunk } from './binxml.js';
+import { BinXmlError, Chunk, TemplateCache } from './binxml.js';
 import { crc32 } from './crc32.js';
 
 export const EVTX_MAGIC = 'ElfFile\u0000';
@@ -45,6 +60,13 @@ export interface EvtxRecord {
   readonly id: number;
   /** byte offset of the record in the file */
   readonly offset: number;
+  /** carved from a chunk's slack space (`recover`) */
+  readonly recovered?: boolean;
+}
+
+export interface EvtxOptions {
+  /** also read records carved from the slack space of chunks */
+  readonly recover?: boolean;
 }
 
 export type EvtxProblem = (offset: number, reason: string) => void;
@@ -61,12 +83,19 @@ export class EvtxReader {
   /** chunks seen (used or not), and those with a chunk signature */
   chunks = 0;
   written = 0;
-  /** records read */
+  /** records read (recovered ones included) */
   records = 0;
+  /** records carved from slack space */
+  recovered = 0;
+  /** the identifiers of the records read, when recovering */
+  private readonly ids = new IdSet();
+  /** templates of the chunks read so far */
+  private readonly templates = new TemplateCache();
 
   constructor(
     private readonly emit: (r: EvtxRecord) => void,
     private readonly problem: EvtxProblem,
+    private readonly options: EvtxOptions = {},
   ) {}
 
   feed(buf: Uint8Array): void {
@@ -79,6 +108,13 @@ export class EvtxReader {
         this.headerFill += take;
         p += take;
         if (this.headerFill === this.headerSize) this.readHeader();
+        continue;
+      }
+      if (this.chunkFill === 0 && buf.length - p >= CHUNK_SIZE) {
+        // a whole chunk in the piece: read where it lies, without a copy
+        this.readChunk(buf.subarray(p, p + CHUNK_SIZE), this.chunkStart);
+        this.chunkStart += CHUNK_SIZE;
+        p += CHUNK_SIZE;
         continue;
       }
       const take = Math.min(CHUNK_SIZE - this.chunkFill, buf.length - p);
@@ -166,7 +202,14 @@ export class EvtxReader {
       this.problem(at + 52, 'chunk records checksum does not match: chunk skipped');
       return;
     }
-    const chunk = new Chunk(b);
+    const chunk = new Chunk(b, this.templates);
+    this.readRecords(chunk, v, at, free);
+    if (this.options.recover) this.carve(chunk, v, at, free);
+  }
+
+  /** The records of a chunk, from its header to its free space offset. */
+  private readRecords(chunk: Chunk, v: DataView, at: number, free: number): void {
+    const b = chunk.buf;
     let pos = CHUNK_HEADER;
     while (pos + RECORD_HEADER <= free) {
       if (b[pos] !== 0x2a || b[pos + 1] !== 0x2a || b[pos + 2] !== 0 || b[pos + 3] !== 0) {
@@ -188,6 +231,7 @@ export class EvtxReader {
       } else {
         try {
           const xml = chunk.render(pos + RECORD_HEADER, pos + size - 4);
+          if (this.options.recover) this.ids.add(id);
           this.records++;
           this.emit({ xml, id, offset: at + pos });
         } catch (e) {
@@ -200,6 +244,104 @@ export class EvtxReader {
       }
       pos += size;
     }
+  }
+
+  /** Records in the chunk's slack space, from `from` to its end (see the top of this file). */
+  private carve(chunk: Chunk, v: DataView, at: number, from: number): void {
+    const b = chunk.buf;
+    let pos = from;
+    while (pos + RECORD_HEADER + 4 <= b.length) {
+      const i = b.indexOf(0x2a, pos);
+      if (i < 0 || i + RECORD_HEADER + 4 > b.length) return;
+      pos = i + 1;
+      if (b[i + 1] !== 0x2a || b[i + 2] !== 0 || b[i + 3] !== 0) continue;
+      const size = v.getUint32(i + 4, true);
+      if (size < RECORD_HEADER + 4 || i + size > b.length || v.getUint32(i + size - 4, true) !== size) continue;
+      const id = v.getUint32(i + 8, true) + v.getUint32(i + 12, true) * 4294967296;
+      if (this.ids.has(id) || !templateIdMatches(b, v, i + RECORD_HEADER)) continue;
+      let xml: string;
+      try {
+        xml = chunk.render(i + RECORD_HEADER, i + size - 4);
+      } catch (e) {
+        if (e instanceof BinXmlError || e instanceof RangeError) continue;
+        throw e;
+      }
+      if (!plausibleEvent(xml)) continue;
+      this.ids.add(id);
+      this.records++;
+      this.recovered++;
+      this.emit({ xml, id, offset: at + i, recovered: true });
+      pos = i + size;
+    }
+  }
+}
+
+/**
+ * The binary XML at `p` is not a template instance (fragment header, then
+ * token 0x0c, an unknown byte, the template identifier, the definition
+ * offset), or is one whose definition lies at the offset and begins (after its
+ * next-offset field) with a GUID whose first 4 bytes are the identifier.
+ */
+function templateIdMatches(b: Uint8Array, v: DataView, p: number): boolean {
+  if (b[p] === 0x0f) p += 4;
+  if (p + 10 > b.length || b[p] !== 0x0c) return true;
+  const def = v.getUint32(p + 6, true);
+  return def + 8 <= b.length && v.getUint32(def + 4, true) === v.getUint32(p + 2, true);
+}
+
+/**
+ * [decision] What is carved must look like an event, not like slack bytes
+ * rendered through names and templates that have since been overwritten:
+ * `<Event`, no control characters, and every tag an XML name with attributes
+ * `name='value'` (text and values are escaped, so `<` and `'` only delimit).
+ */
+function plausibleEvent(xml: string): boolean {
+  if (!xml.startsWith('<Event') || CONTROL.test(xml)) return false;
+  for (const m of xml.matchAll(TAG)) {
+    const t = m[1];
+    if (t[0] === '!' || t[0] === '?') continue;
+    if (!TAG_BODY.test(t)) return false;
+  }
+  return true;
+}
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
+const TAG = /<([^<>]*)>/g;
+const TAG_BODY = /^\/?[A-Za-z_][\w.:-]*(?: [A-Za-z_][\w.:-]*='[^'<>]*')*\/?$/;
+
+/** A set of record identifiers, kept as sorted ranges (a log's identifiers run in sequence: a few ranges). */
+class IdSet {
+  /** [first, last] pairs, sorted, apart by at least one */
+  private readonly r: number[] = [];
+
+  /** index of the first range whose last is >= id */
+  private find(id: number): number {
+    let lo = 0;
+    let hi = this.r.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.r[2 * mid + 1] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  has(id: number): boolean {
+    const k = this.find(id);
+    return 2 * k < this.r.length && this.r[2 * k] <= id;
+  }
+
+  add(id: number): void {
+    const r = this.r;
+    const k = this.find(id);
+    if (2 * k < r.length && r[2 * k] <= id) return;
+    const joinsPrev = k > 0 && r[2 * k - 1] === id - 1;
+    const joinsNext = 2 * k < r.length && r[2 * k] === id + 1;
+    if (joinsPrev && joinsNext) {
+      r[2 * k - 1] = r[2 * k + 1];
+      r.splice(2 * k, 2);
+    } else if (joinsPrev) r[2 * k - 1] = id;
+    else if (joinsNext) r[2 * k] = id;
+    else r.splice(2 * k, 0, id, id);
   }
 }
 

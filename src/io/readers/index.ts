@@ -38,6 +38,8 @@ export interface FileReadInfo {
   bytes?: number;
   /** the file is a Windows event log (.evtx, found by its signature) */
   evtx?: boolean;
+  /** .evtx records carved from slack space (InputFile.recover), among the events */
+  recovered?: number;
 }
 
 export function makeAssembler(format: Format, emit: EmitEvent, problem: EmitProblem): Assembler {
@@ -176,6 +178,7 @@ export async function* readEvents(
             evtx = new EvtxReader(
               (r) => out.push({ raw: r.xml, line: ++n, format: 'XmlWinEventLog' }),
               (offset, reason) => onProblem({ file: file.path, line: 0, offset, reason }),
+              { recover: file.recover === true },
             );
           } else if (/\.evtx$/i.test(file.path)) {
             const reason = 'is named .evtx but is not a Windows event log (it does not start with the EVTX signature ElfFile)';
@@ -209,8 +212,10 @@ export async function* readEvents(
       }
       else throw e;
     }
-    if (evtx !== undefined) evtx.end();
-    else {
+    if (evtx !== undefined) {
+      evtx.end();
+      if (info && file.recover) info.recovered = evtx.recovered;
+    } else {
       splitter.end();
       finish(splitter.lines);
     }
