@@ -46,7 +46,7 @@ import { resolveAggregation } from '../../functions/stats/registry.js';
 import type { Aggregator } from '../../functions/stats/types.js';
 import { planAggregation, timeOf } from '../aggregations.js';
 import { PlanError, planFail, type PlanContext } from '../plan-error.js';
-import { batches, type Operator, type RowStream } from '../types.js';
+import { batches, collect, type Operator, type RowStream } from '../types.js';
 import { resolveDatasetSpec, checkFields, type DatasetSource } from './datamodel.js';
 import { subsearchExpr } from './format.js';
 import { collectUpTo, SUBSEARCH_MAXOUT, truncationNotice } from './search.js';
@@ -205,6 +205,34 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     return out;
   };
   const readFields = source ? new Set(source.compiled.reads) : new Set(INDEXED);
+  /** The rows tstats reads: the data model's (or the indexed fields of every event), read only. */
+  const rowsOf = async function* (ctxRun: Parameters<Operator['run']>[1]): RowStream {
+    for await (const batch of ctxRun.events({ fields: readFields })) {
+      const out: Row[] = [];
+      for (const event of batch) {
+        let row: Row | undefined;
+        if (source) row = source.compiled.toRow(event);
+        else {
+          row = new Map();
+          for (const f of INDEXED) {
+            const v = event.get(f);
+            if (v !== undefined) row.set(f, v as Value);
+          }
+        }
+        if (row) out.push(row);
+      }
+      if (out.length) yield out;
+    }
+  };
+  // the same for every tstats over a data set (or over the indexed fields): shared between the searches of a cache
+  const sharedName = `tstats:${source ? source.compiled.label : '(indexed fields)'}`;
+  const modelRows = (ctxRun: Parameters<Operator['run']>[1]): RowStream => {
+    const shared = ctxRun.sharedRows;
+    if (!shared) return rowsOf(ctxRun);
+    return (async function* () {
+      yield* batches([...(await shared(sharedName, () => collect(rowsOf(ctxRun))))]);
+    })();
+  };
 
   const run = async function* (ctxRun: Parameters<Operator['run']>[1]): RowStream {
     if (subPlans.length > 0) {
@@ -217,19 +245,9 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     }
     const groups = new Map<string, Group>();
     const newGroup = (keys: Scalar[]): Group => ({ keys, aggs: aggs.map((a) => a.create()) });
-    for await (const batch of ctxRun.events({ fields: readFields })) {
+    for await (const batch of modelRows(ctxRun)) {
       const pre: Row[] = [];
-      for (const event of batch) {
-        let row: Row | undefined;
-        if (source) row = source.compiled.toRow(event);
-        else {
-          row = new Map();
-          for (const f of INDEXED) {
-            const v = event.get(f);
-            if (v !== undefined) row.set(f, v as Value);
-          }
-        }
-        if (!row) continue;
+      for (const row of batch) {
         if (filter && !filter(row)) continue;
         if (prestats) {
           const r = prestatsRow(row);
