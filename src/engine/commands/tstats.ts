@@ -205,13 +205,13 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     return out;
   };
   const readFields = source ? new Set(source.compiled.reads) : new Set(INDEXED);
-  /** The rows tstats reads: the data model's (or the indexed fields of every event), read only. */
-  const rowsOf = async function* (ctxRun: Parameters<Operator['run']>[1]): RowStream {
-    for await (const batch of ctxRun.events({ fields: readFields })) {
+  /** The rows tstats reads from events: the data model's (or the indexed fields of every event). */
+  const rowsOf = async function* (events: RowStream, keep = false): RowStream {
+    for await (const batch of events) {
       const out: Row[] = [];
       for (const event of batch) {
         let row: Row | undefined;
-        if (source) row = source.compiled.toRow(event);
+        if (source) row = source.compiled.toRow(event, keep);
         else {
           row = new Map();
           for (const f of INDEXED) {
@@ -224,13 +224,20 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
       if (out.length) yield out;
     }
   };
-  // the same for every tstats over a data set (or over the indexed fields): shared between the searches of a cache
+  // Shared between the searches of a cache (splinter hunt), read only: a data set's rows (or the indexed
+  // fields), built from the events with every field computed, themselves built once for every data set.
+  // A data model row reads only the fields of its data set, which are computed alike either way.
   const sharedName = `tstats:${source ? source.compiled.label : '(indexed fields)'}`;
   const modelRows = (ctxRun: Parameters<Operator['run']>[1]): RowStream => {
     const shared = ctxRun.sharedRows;
-    if (!shared) return rowsOf(ctxRun);
+    if (!shared) return rowsOf(ctxRun.events({ fields: readFields }));
     return (async function* () {
-      yield* batches([...(await shared(sharedName, () => collect(rowsOf(ctxRun))))]);
+      const rows = await shared(sharedName, async () => {
+        const events = await shared('events with every field', () => collect(ctxRun.events()));
+        // the shared events stay as they are: toRow applies the data set's calculated fields to copies
+        return collect(rowsOf(batches([...events]), true));
+      });
+      yield* batches([...rows]);
     })();
   };
 
