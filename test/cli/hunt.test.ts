@@ -20,6 +20,7 @@
  * - Hunt Missing Lookup: its lookup is not here: cannot run;
  * - Hunt Deprecated: skipped.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,8 @@ const DET = join(LIB, 'detections');
 const MIXED = join(ROOT, 'fixtures', 'evtx', 'mixed.evtx');
 const DAMAGED = join(ROOT, 'fixtures', 'evtx', 'damaged-record-size.evtx');
 const EVENTS = ['--events', MIXED, DAMAGED];
-const COMMON = ['--tz', 'UTC', '--now', '2024-06-01T00:00:00Z'];
+// in this process, one thread (worker threads run the built dist/: see the --jobs test)
+const COMMON = ['--tz', 'UTC', '--now', '2024-06-01T00:00:00Z', '-j', '1'];
 const LONG = { timeout: 60_000 };
 
 interface Outcome {
@@ -157,7 +159,7 @@ describe('splinter hunt', () => {
       ['hunt_security_logon.yml', 'Hunt Security Logon'],
       ['hunt_mimikatz.yml', 'Hunt Mimikatz'],
     ]) {
-      const r = await runCli('run', '--detection', join(DET, file), '-m', join(LIB, 'macros'), '-e', MIXED, DAMAGED, ...COMMON, '-o', 'json');
+      const r = await runCli('run', '--detection', join(DET, file), '-m', join(LIB, 'macros'), '-e', MIXED, DAMAGED, ...COMMON.slice(0, -2), '-o', 'json');
       expect(JSON.parse(r.out).length, name).toBe(j.detections.find((d) => d.detection === name)!.rows);
     }
   });
@@ -182,6 +184,13 @@ describe('splinter hunt', () => {
     const r = await runCli('hunt', conf, ...EVENTS, ...COMMON, '-m', join(LIB, 'macros'), '-o', 'json');
     const j = JSON.parse(r.out) as { detections: Outcome[] };
     expect(j.detections.map((d) => [d.detection, d.type, d.techniques, d.outcome, d.rows])).toEqual([['Cmd From Conf', 'Correlation', ['T1059.003'], 'fired', 1]]);
+  });
+
+  it('--jobs 3: the library split over worker threads gives the same outcomes, rows and account', LONG, async () => {
+    const one = await huntJson();
+    const r = spawnSync('node', [join(ROOT, 'dist', 'cli', 'main.js'), 'hunt', LIB, ...EVENTS, ...COMMON.slice(0, -2), '-j', '3', '-o', 'json'], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(one.j);
   });
 
   it('exit 1 with the reason when no detection can run, or no event is read', LONG, async () => {
