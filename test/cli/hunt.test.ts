@@ -33,7 +33,7 @@ const DET = join(LIB, 'detections');
 const MIXED = join(ROOT, 'fixtures', 'evtx', 'mixed.evtx');
 const DAMAGED = join(ROOT, 'fixtures', 'evtx', 'damaged-record-size.evtx');
 const EVENTS = ['--events', MIXED, DAMAGED];
-// in this process, one thread (worker threads run the built dist/: see the --jobs test)
+// in this process, one thread (the default; worker threads run the built dist/: see the --jobs test)
 const COMMON = ['--tz', 'UTC', '--now', '2024-06-01T00:00:00Z', '-j', '1'];
 const LONG = { timeout: 60_000 };
 
