@@ -19,7 +19,7 @@ import { toStr } from '../../values/coerce.js';
 import type { Row, Value } from '../../values/value.js';
 import { valuesOf } from '../../values/value.js';
 import { makeWriter } from '../output.js';
-import { EXIT, ReadReport, UsageError, addContextOptions, addEventOptions, formatOption, knowledgeSets, lookupRegistry, macroTable, requirePaths, runSetup, stderr, timeContext, type EventOptions, type SearchOptions, type Wrap } from '../common.js';
+import { EXIT, ReadReport, UsageError, addContextOptions, addEventOptions, formatOption, lookupRegistry, macroTable, requirePaths, runSetup, stderr, timeContext, type EventOptions, type SearchOptions, type Wrap } from '../common.js';
 
 type HuntFormat = 'table' | 'json' | 'jsonl' | 'csv';
 
@@ -229,7 +229,8 @@ async function huntCommand(paths: string[], o: HuntOptions): Promise<number> {
       macroPaths: o.macros ?? [],
       inlineMacros: o.macro ?? [],
       lookupPaths: [...lookupsBesideMacros(o.macros ?? []), ...(o.lookups ?? [])],
-      knowledgePaths: o.knowledge?.length ? (knowledgeSets(o.knowledge), o.knowledge) : [],
+      // runSetup has checked them and reported their problems
+      knowledgePaths: o.knowledge ?? [],
       inputs: setup.inputs,
       ...(setup.earliest !== undefined ? { earliest: setup.earliest } : {}),
       ...(setup.latest !== undefined ? { latest: setup.latest } : {}),
