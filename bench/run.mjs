@@ -43,12 +43,14 @@ function usage(msg) {
       '  --max-ratio X  fail when splinter time / DuckDB time exceeds X (default 2)\n' +
       '  --threads T    DuckDB threads (default: DuckDB\'s own, one per core)\n' +
       '  --no-build     use dist/ as it is instead of running npm run build first\n' +
-      '  --no-evtx      leave out the .evtx measurements\n',
+      '  --no-evtx      leave out the .evtx measurements\n' +
+      '  --hunt DIR     also time `splinter hunt DIR` (a security_content checkout) over the generated events\n' +
+      '                 (or over --hunt-events PATH: a file or folder, e.g. evtx-attack-samples): events/s, peak RSS\n',
   );
   process.exit(2);
 }
 function parseArgs(argv) {
-  const o = { count: 200000, seed: 42, runs: 3, maxRatio: 2, threads: undefined, build: true, evtx: true };
+  const o = { count: 200000, seed: 42, runs: 3, maxRatio: 2, threads: undefined, build: true, evtx: true, hunt: undefined, huntEvents: undefined };
   const num = (name, v, { int = true, min = 0 } = {}) => {
     const n = Number(v);
     if (v === undefined || v === '' || !Number.isFinite(n) || (int && !Number.isInteger(n)) || n < min) {
@@ -68,6 +70,8 @@ function parseArgs(argv) {
       case '--threads': o.threads = num(flag, val(), { min: 1 }); break;
       case '--no-build': o.build = false; break;
       case '--no-evtx': o.evtx = false; break;
+      case '--hunt': o.hunt = val(); if (!o.hunt) usage('--hunt needs a security_content folder'); break;
+      case '--hunt-events': o.huntEvents = val(); if (!o.huntEvents) usage('--hunt-events needs a file or folder'); break;
       case '-h': case '--help': usage();
       default: usage(`unknown option ${a}`);
     }
@@ -294,6 +298,37 @@ const result = {
   maxRatio: opts.maxRatio,
   pass,
 };
+// ---------------------------------------------------------------- hunt (optional)
+// the whole library over the events, read once: wall time (best of the runs), events read per second, and
+// the peak RSS as /usr/bin/time reports it (when it is installed)
+if (opts.hunt) {
+  const events = opts.huntEvents ?? file;
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const times = [];
+  let read = 0;
+  let rss;
+  let account = '';
+  for (let i = 0; i < opts.runs; i++) {
+    const args = [...cliFlags(), CLI, 'hunt', opts.hunt, '--events', events, '-o', 'json', '--tz', 'UTC'];
+    const r = await new Promise((resolve) => {
+      const t0 = process.hrtime.bigint();
+      const child = timeBin ? spawn(timeBin, ['-f', 'maxrss %M', process.execPath, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      const err = [];
+      child.stderr.on('data', (c) => err.push(c));
+      child.on('close', (code) => resolve({ code, seconds: Number(process.hrtime.bigint() - t0) / 1e9, stderr: Buffer.concat(err).toString('utf8') }));
+    });
+    if (r.code !== 0) fail(`splinter hunt exited with ${r.code}\n${r.stderr.slice(-4000)}`);
+    times.push(r.seconds);
+    read = Number((/splinter hunt: ([\d,]+) events? read/.exec(r.stderr)?.[1] ?? '0').replace(/,/g, ''));
+    const m = /maxrss (\d+)/.exec(r.stderr);
+    if (m) rss = Math.max(rss ?? 0, Number(m[1]) * 1024);
+    account = /detections: .*/.exec(r.stderr)?.[0] ?? '';
+  }
+  const b = best(times);
+  console.log(`\nhunt: ${opts.hunt} over ${path.relative(ROOT, events) || events}: ${read} events, ${account}`);
+  console.log(`hunt: best ${b.toFixed(2)} s (${times.map((x) => x.toFixed(2)).join(' ')}), ${Math.round(read / b)} events/s${rss ? `, peak RSS ${Math.round(rss / 1e6)} MB` : ''}`);
+  result.hunt = { library: opts.hunt, events: path.relative(ROOT, events) || events, eventsRead: read, seconds: times, best: b, eventsPerSecond: read / b, peakRss: rss ?? null, account };
+}
 writeFileSync(RESULT, JSON.stringify(result, null, 2) + '\n');
 log(`bench: wrote ${path.relative(ROOT, RESULT)}`);
 process.exit(pass ? 0 : 1);

@@ -119,10 +119,23 @@ export function run(plan: Plan, opts: RunOptions, base: BaseContext): RowStream 
       },
       ctx,
     );
+  const cache = opts.cache;
+  // shared rows are keyed on the inputs and the time range they come from
+  const scope = cache ? [opts.inputs.map((i) => EventCache.key(i.file.path, i.source, i.sourcetype, i.host)).join('\u0001'), opts.earliest ?? '', opts.latest ?? ''].join('\u0002') : '';
+  const sharedRows = cache
+    ? async (name: string, make: () => Promise<Row[]>): Promise<readonly Row[]> => {
+        const before = opts.stats?.relevant ?? 0;
+        const rows = await cache.rows(`${scope}\u0003${name}`, make);
+        // the relevant events of a search over shared rows are those rows, whoever built them
+        if (opts.stats) opts.stats.relevant = before + rows.length;
+        return rows;
+      }
+    : undefined;
   const ctx: RunContext = {
     ...base,
     ...(opts.earliest !== undefined ? { earliest: opts.earliest } : {}),
     ...(opts.latest !== undefined ? { latest: opts.latest } : {}),
+    ...(sharedRows ? { sharedRows } : {}),
     events: (narrow) => events(narrow, !plan.readsEvents),
     runPlan: (sub) => pipe(sub, sub.readsEvents ? events({ ...(sub.filter ? { filter: sub.filter } : {}), ...(sub.fields ? { fields: sub.fields } : {}) }) : empty()),
   };

@@ -9,6 +9,7 @@ import { liftSearch } from './argv.js';
 import { EXIT, UsageError, report, stderr, type Wrap } from './common.js';
 import { diffVerb } from './commands/diff.js';
 import { expandVerb } from './commands/expand.js';
+import { huntVerb } from './commands/hunt.js';
 import { explainVerb } from './commands/explain.js';
 import { macrosVerb } from './commands/macros.js';
 import { parseVerb } from './commands/parse.js';
@@ -38,6 +39,7 @@ export function program(setExit: (code: number) => void): Command {
   testVerb(prog, wrap);
   macrosVerb(prog, wrap);
   diffVerb(prog, wrap);
+  huntVerb(prog, wrap);
 
   prog.addHelpText(
     'after',
@@ -51,6 +53,7 @@ Examples:
   splinter test security_content/detections -m security_content/macros --data-root attack_data --format junit > report.xml
   splinter macros sysmon 'drop_dm_object_name(1)' -m security_content/macros my_app --format json
   splinter validate security_content/detections -m security_content/macros --exclude security_content/detections/deprecated
+  splinter hunt security_content --events evidence/ --timeline timeline.csv
   splinter diff --detection detection.yml -m security_content/macros -e sysmon.log --macro-b 'detection_filter=search NOT dest="WS-*"'
 
 Exit codes: 0 success, 1 runtime error, 2 usage error, 3 search error (lex, parse, expand, plan).

@@ -44,8 +44,13 @@ export interface CompiledDataset {
   readonly fieldNames: ReadonlySet<string>;
   /** the event fields the constraints, calculations and field copies read */
   readonly reads: ReadonlySet<string>;
-  /** the data model row of an event, or undefined when it is not in the dataset (the event is changed by the calculations) */
-  toRow(event: Row): Row | undefined;
+  /**
+   * the data model row of an event, or undefined when it is not in the
+   * dataset; the event is changed by the calculations, unless `keep`: then
+   * they work on a copy, made only when the event is in the dataset's chain
+   * so far and a calculation is to run
+   */
+  toRow(event: Row, keep?: boolean): Row | undefined;
 }
 
 interface Ctx {
@@ -137,9 +142,13 @@ export function compileDataset(model: DataModel, dataset: Dataset, ctx: Ctx): Co
     label: `${model.name}.${pathOf(model, dataset)}`,
     fieldNames: names,
     reads,
-    toRow(event) {
+    toRow(event, keep = false) {
       for (const node of chain) {
         if (!node.test(event)) return undefined;
+        if (keep && node.calcs.length > 0) {
+          event = new Map(event);
+          keep = false;
+        }
         for (const c of node.calcs) c(event);
       }
       const out: Row = new Map();

@@ -14,7 +14,7 @@ import { compileKnowledge, isKnowledgeField, knowledgeWith } from '../searchtime
 import type { SearchExpr } from '../ast/nodes.js';
 import { compileSearch, searchFields, type RowPredicate } from '../search/predicate.js';
 import type { Row } from '../values/value.js';
-import { EventCache, type CachedEvent } from './event-cache.js';
+import { DISPATCH_FIELDS, EventCache, type CachedEvent } from './event-cache.js';
 import { BATCH_SIZE, type RowStream, type RunContext } from './types.js';
 
 export interface EventInput {
@@ -33,6 +33,14 @@ export interface SourceStats {
   /** bytes of the files read to their end, and what the file being read has read so far (progress) */
   bytes?: number;
   reading?: FileReadInfo;
+  /**
+   * Events of the data the search reads, once it has looked at any: for a
+   * search over cached events, those in the time range whose dispatch group
+   * its first search's conjuncts on source, sourcetype and EventCode admit;
+   * for tstats over a shared data model, the model's rows. `splinter hunt`
+   * tells "no data" (0) from "no rows" with it. Undefined: not counted.
+   */
+  relevant?: number;
 }
 
 /** What was read from one file (for the CLI's per-file summary). */
@@ -86,13 +94,14 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
       const compiled = compileProfiles(profileFor(source, sourcetype), ctx, needed);
       const late = knowledge ? new Set([...compiled.targets, 'eventtype', 'tag']) : compiled.targets;
       const early = opts.filter ? earlyPredicate(opts.filter, late, ctx) : undefined;
+      const dispatch = opts.filter && opts.cache ? earlyPredicate(opts.filter, late, ctx, DISPATCH) : undefined;
       const process: RowProcessor = knowledge
         ? (row) => {
             compiled.process(row);
             knowledge.process(row);
           }
         : compiled.process;
-      p = { process, ...(early ? { early } : {}) };
+      p = { process, ...(early ? { early } : {}), ...(dispatch ? { dispatch } : {}) };
       processors.set(key, p);
     }
     lastSource = source;
@@ -106,6 +115,8 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
   const anyRawTest = opts.filter ? rawFilter(opts.filter, () => false) : undefined;
   const stats = opts.stats;
   const onProblem = opts.onProblem ?? ((p: ReadProblem) => ctx.notify(problemNotice(p)));
+  // per dispatch group of the cache: whether the first search's dispatch conjuncts admit it (filled as groups are met)
+  const admits: (boolean | undefined)[] = [];
   return {
     async *[Symbol.asyncIterator]() {
       let batch: Row[] = [];
@@ -141,9 +152,32 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
             summary.noTime += cached.noTime;
             for (const why of cached.badTimes) badTime(summary, why);
           }
-          for (const ev of cached.events) {
+          // dispatch: whole groups of events the first search cannot match are skipped unseen (not under a
+          // per-file summary, which counts the sourcetypes of every event it looks at)
+          const dispatching = !summary;
+          if (stats) stats.relevant ??= 0;
+          const admitted = (group: number): boolean => {
+            let ok = admits[group];
+            if (ok === undefined) {
+              const g = opts.cache!.group(group);
+              const p = processorFor(g.get('source') as string, g.get('sourcetype') as string);
+              ok = admits[group] = !p.dispatch || p.dispatch(g);
+            }
+            return ok;
+          };
+          // an input none of whose groups is admitted is passed over whole
+          const events = dispatching && !cached.groups.some(admitted) ? [] : cached.events;
+          if (stats) stats.events += cached.events.length - events.length;
+          for (const ev of events) {
             if (stats) stats.events++;
             if (summary) summary.events++;
+            if (dispatching) {
+              if (!admitted(ev.group)) continue;
+              if (stats) {
+                const time = ev.row.get('_time') as number;
+                if ((opts.earliest === undefined || time >= opts.earliest) && (opts.latest === undefined || time < opts.latest)) stats.relevant!++;
+              }
+            }
             const rawTest = ev.format === 'XmlWinEventLog' ? xmlRawTest : anyRawTest;
             if (rawTest && !rawTest(ev.raw)) continue;
             const row: Row = new Map(ev.row);
@@ -195,7 +229,7 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
             if (keep) {
               const base: Row = new Map();
               extract(raw, meta, base);
-              keep.push({ raw: raw.raw, format: raw.format, row: base });
+              keep.push({ raw: raw.raw, format: raw.format, row: base, group: opts.cache!.groupOf(base) });
               if (rawTest && !rawTest(raw.raw)) continue;
               row = new Map(base);
             } else {
@@ -211,7 +245,7 @@ export function eventsSource(opts: SourceOptions, ctx: RunContext): RowStream {
             }
           }
           // only a file read to its end is kept (a search that stops early, as head does, reads part of it)
-          if (keep) opts.cache!.set(key!, { events: keep, problems, info, noTime, badTimes });
+          if (keep) opts.cache!.set(key!, { events: keep, problems, info, noTime, badTimes, groups: [...new Set(keep.map((e) => e.group))] });
         }
         if (stats) {
           stats.bytes = (stats.bytes ?? 0) + (info.bytes ?? input.file.size ?? 0);
@@ -238,17 +272,29 @@ function badTime(summary: FileSummary, why: string): void {
 interface Processor {
   readonly process: RowProcessor;
   readonly early?: RowPredicate;
+  /** the early conjuncts that read only dispatch fields, tested once per dispatch group of a cache */
+  readonly dispatch?: RowPredicate;
 }
+
+const DISPATCH = new Set(DISPATCH_FIELDS);
 
 /**
  * The conjuncts of the search that read no field the add-ons' settings set:
  * they give the same answer before those settings run, so an event they
  * reject is dropped before its calculated fields are computed. The search
- * command still tests the whole expression afterwards.
+ * command still tests the whole expression afterwards. With `only`, the
+ * conjuncts that read nothing but those fields (dispatch: they give the same
+ * answer for every event of a dispatch group).
  */
-function earlyPredicate(expr: SearchExpr, late: ReadonlySet<string>, ctx: RunContext): RowPredicate | undefined {
+function earlyPredicate(expr: SearchExpr, late: ReadonlySet<string>, ctx: RunContext, only?: ReadonlySet<string>): RowPredicate | undefined {
   const conjuncts = expr.type === 'and' ? expr.items : [expr];
-  const early = conjuncts.filter((c) => !hasNested(c) && [...searchFields(c)].every((f) => !late.has(f) && !isKnowledgeField(f)));
+  const early = conjuncts.filter((c) => {
+    if (hasNested(c)) return false;
+    const fields = [...searchFields(c)];
+    // a conjunct that reads no field (a bare term) tests the raw text: never a dispatch conjunct
+    if (only && fields.length === 0) return false;
+    return fields.every((f) => !late.has(f) && !isKnowledgeField(f) && (!only || only.has(f)));
+  });
   if (early.length === 0) return undefined;
   const span = { start: 0, end: 0 };
   return compileSearch(early.length === 1 ? early[0] : { type: 'and', span, items: early }, ctx);

@@ -39,6 +39,13 @@ export interface RunContext extends BaseContext {
   /** the search's time range (--earliest / --latest) in epoch seconds, when given */
   readonly earliest?: number;
   readonly latest?: number;
+  /**
+   * Rows every search over the same inputs and time range derives alike
+   * (tstats: a data model's rows), named by `name`: built by `make` once and
+   * shared by the searches of one EventCache (read them, never change them).
+   * Absent when the run has no cache.
+   */
+  readonly sharedRows?: (name: string, make: () => Promise<Row[]>) => Promise<readonly Row[]>;
 }
 
 export type OperatorKind = 'generating' | 'streaming' | 'blocking';

@@ -34,6 +34,8 @@ export interface Detection {
   readonly at: (offset: number) => { line: number; column: number };
   readonly status?: string;
   readonly type?: string;
+  /** `tags.mitre_attack_id`: MITRE ATT&CK technique ids (T1059.001) */
+  readonly mitre: readonly string[];
   readonly tests: readonly DetectionTest[];
   /** fields that must be present and non-null in every result */
   readonly riskObjects: readonly string[];
@@ -106,6 +108,7 @@ export function parseDetection(text: string, file: string): Detection {
     at,
     ...(typeof d.status === 'string' ? { status: d.status } : {}),
     ...(typeof d.type === 'string' ? { type: d.type } : {}),
+    mitre: arr(tags?.mitre_attack_id).filter((m): m is string => typeof m === 'string'),
     tests,
     riskObjects: [...new Set(riskObjects)],
     threatObjects: [...new Set(threatObjects)],

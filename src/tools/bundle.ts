@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 await build({
-  entryPoints: { splinter: join(root, 'src/cli/main.ts'), worker: join(root, 'src/testing/worker.ts') },
+  entryPoints: { splinter: join(root, 'src/cli/main.ts'), worker: join(root, 'src/testing/worker.ts'), 'hunt-worker': join(root, 'src/hunting/hunt-worker.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
   minify: true,

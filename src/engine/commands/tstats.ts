@@ -46,7 +46,7 @@ import { resolveAggregation } from '../../functions/stats/registry.js';
 import type { Aggregator } from '../../functions/stats/types.js';
 import { planAggregation, timeOf } from '../aggregations.js';
 import { PlanError, planFail, type PlanContext } from '../plan-error.js';
-import { batches, type Operator, type RowStream } from '../types.js';
+import { batches, collect, type Operator, type RowStream } from '../types.js';
 import { resolveDatasetSpec, checkFields, type DatasetSource } from './datamodel.js';
 import { subsearchExpr } from './format.js';
 import { collectUpTo, SUBSEARCH_MAXOUT, truncationNotice } from './search.js';
@@ -205,6 +205,41 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     return out;
   };
   const readFields = source ? new Set(source.compiled.reads) : new Set(INDEXED);
+  /** The rows tstats reads from events: the data model's (or the indexed fields of every event). */
+  const rowsOf = async function* (events: RowStream, keep = false): RowStream {
+    for await (const batch of events) {
+      const out: Row[] = [];
+      for (const event of batch) {
+        let row: Row | undefined;
+        if (source) row = source.compiled.toRow(event, keep);
+        else {
+          row = new Map();
+          for (const f of INDEXED) {
+            const v = event.get(f);
+            if (v !== undefined) row.set(f, v as Value);
+          }
+        }
+        if (row) out.push(row);
+      }
+      if (out.length) yield out;
+    }
+  };
+  // Shared between the searches of a cache (splinter hunt), read only: a data set's rows (or the indexed
+  // fields), built from the events with every field computed, themselves built once for every data set.
+  // A data model row reads only the fields of its data set, which are computed alike either way.
+  const sharedName = `tstats:${source ? source.compiled.label : '(indexed fields)'}`;
+  const modelRows = (ctxRun: Parameters<Operator['run']>[1]): RowStream => {
+    const shared = ctxRun.sharedRows;
+    if (!shared) return rowsOf(ctxRun.events({ fields: readFields }));
+    return (async function* () {
+      const rows = await shared(sharedName, async () => {
+        const events = await shared('events with every field', () => collect(ctxRun.events()));
+        // the shared events stay as they are: toRow applies the data set's calculated fields to copies
+        return collect(rowsOf(batches([...events]), true));
+      });
+      yield* batches([...rows]);
+    })();
+  };
 
   const run = async function* (ctxRun: Parameters<Operator['run']>[1]): RowStream {
     if (subPlans.length > 0) {
@@ -217,19 +252,9 @@ export function planTstats(node: TstatsCommand, ctx: PlanContext): Operator {
     }
     const groups = new Map<string, Group>();
     const newGroup = (keys: Scalar[]): Group => ({ keys, aggs: aggs.map((a) => a.create()) });
-    for await (const batch of ctxRun.events({ fields: readFields })) {
+    for await (const batch of modelRows(ctxRun)) {
       const pre: Row[] = [];
-      for (const event of batch) {
-        let row: Row | undefined;
-        if (source) row = source.compiled.toRow(event);
-        else {
-          row = new Map();
-          for (const f of INDEXED) {
-            const v = event.get(f);
-            if (v !== undefined) row.set(f, v as Value);
-          }
-        }
-        if (!row) continue;
+      for (const row of batch) {
         if (filter && !filter(row)) continue;
         if (prestats) {
           const r = prestatsRow(row);
