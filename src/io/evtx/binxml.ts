@@ -182,7 +182,7 @@ export class Chunk {
     let key = '';
     if (cache !== undefined && depth + 1 <= MAX_DEPTH) {
       // the template's identifier (GUID) and data size, then its bytes
-      key = size + ':' + ucs2Slice.call(this.buf, off + 4, off + 20);
+      key = size + ':' + this.text.ucs2Slice(off + 4, off + 20);
       const known = cache.entries.get(key);
       if (known !== undefined) {
         for (const k of known) {
@@ -283,7 +283,6 @@ export class TemplateCache {
 const UTF16 = new TextDecoder('utf-16le');
 /** Buffer's UCS-2 decoder, `ucs2Slice` (what `buf.toString('utf16le', start, end)` calls, without its argument checks) */
 type UcsBuffer = Buffer & { ucs2Slice(start: number, end: number): string };
-const ucs2Slice = (Buffer.prototype as unknown as { ucs2Slice: (this: Uint8Array, start: number, end: number) => string }).ucs2Slice;
 const LATIN1 = new TextDecoder('latin1');
 const EMPTY: Values = [];
 
