@@ -4,11 +4,10 @@
  * macros and lookups come with it), or a Splunk savedsearches.conf.
  * Deprecated detections (status: deprecated) are counted and left out.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { SplError } from '../diagnostics/diagnostic.js';
-import { readConfStanzas } from '../io/conf.js';
+import { confTrue, readConfStanzas } from '../io/conf.js';
 import { loadDetection } from '../testing/detection.js';
 import { wildcardTest } from '../values/wildcard.js';
 
@@ -67,7 +66,15 @@ export interface LoadedFile {
 
 /** The detections of one file. */
 export function loadFile({ file, explicit }: LibraryFile): LoadedFile {
-  if (extname(file).toLowerCase() === '.conf') return { detections: savedSearches(file), deprecated: 0 };
+  if (extname(file).toLowerCase() === '.conf') {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      return { detections: [], deprecated: 0, unreadable: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    }
+    return { detections: savedSearches(file, text), deprecated: 0 };
+  }
   if (!/\.ya?ml$/i.test(file)) return { detections: [], deprecated: 0, unreadable: 'not a detection YAML file or a savedsearches.conf' };
   try {
     const d = loadDetection(file);
@@ -86,18 +93,12 @@ export function loadFile({ file, explicit }: LibraryFile): LoadedFile {
  * `action.notable`, `action.risk`), none otherwise; the techniques are the
  * `mitre_attack` list of `action.correlationsearch.annotations`, as ES stores them.
  */
-function savedSearches(file: string): HuntDetection[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
+function savedSearches(file: string, text: string): HuntDetection[] {
   const out: HuntDetection[] = [];
   for (const s of readConfStanzas(text)) {
     const search = s.settings.get('search');
     if (!search || s.name === 'default') continue;
-    if (/^(1|true|t|yes|y)$/i.test(s.settings.get('disabled') ?? '')) continue;
+    if (confTrue(s.settings.get('disabled'))) continue;
     let mitre: string[] = [];
     try {
       const a = JSON.parse(s.settings.get('action.correlationsearch.annotations') ?? '{}') as { mitre_attack?: unknown };
@@ -105,7 +106,7 @@ function savedSearches(file: string): HuntDetection[] {
     } catch {
       // annotations that are not JSON: no techniques
     }
-    const on = (k: string) => /^(1|true)$/i.test(s.settings.get(k) ?? '');
+    const on = (k: string) => confTrue(s.settings.get(k));
     const type = on('action.correlationsearch.enabled') || on('action.notable') || on('action.risk') ? 'Correlation' : undefined;
     out.push({ name: s.name, file, search: search.trim(), mitre, ...(type ? { type } : {}) });
   }

@@ -5,6 +5,15 @@
  * (Admin Manual, "Configuration file structure").
  */
 
+/** The words .conf files accept for a boolean setting (the *.conf.spec files: 1, true, t, yes, y; 0, false, f, no, n). */
+export const TRUE_WORDS: ReadonlySet<string> = new Set(['true', '1', 'yes', 't', 'y', 'on']);
+export const FALSE_WORDS: ReadonlySet<string> = new Set(['false', '0', 'no', 'f', 'n', 'off']);
+
+/** Whether a setting's value is one of the true words (any case; absent or anything else: false). */
+export function confTrue(value: string | undefined): boolean {
+  return value !== undefined && TRUE_WORDS.has(value.trim().toLowerCase());
+}
+
 export interface ConfStanza {
   readonly name: string;
   /** the header's line number, 1-based */

@@ -18,6 +18,7 @@
  * macro of the same name and arity loaded from an earlier source (Splunk's
  * layering of .conf files); without one, it is an error.
  */
+import { FALSE_WORDS, TRUE_WORDS } from '../io/conf.js';
 import { checkArgNames, fileError, type MacroDef } from './definitions.js';
 
 interface RawSetting {
@@ -32,8 +33,6 @@ interface RawStanza {
 }
 
 const STANZA_WITH_ARITY = /^(.*?)\s*\(\s*([^)]*?)\s*\)$/;
-const TRUE_WORDS = new Set(['true', '1', 'yes', 't', 'y', 'on']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'f', 'n', 'off']);
 
 /** Splits a .conf text into stanzas with their settings (line numbers kept). */
 function readStanzas(text: string, file: string): RawStanza[] {

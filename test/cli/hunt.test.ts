@@ -179,11 +179,23 @@ describe('splinter hunt', () => {
         'search = `sysmon` EventCode=1',
         'disabled = 1',
         '',
+        // any of the .conf spec's true words: yes disables, true raises notables
+        '[Disabled Two]',
+        'search = `sysmon` EventCode=1',
+        'disabled = Yes',
+        '',
+        '[Notable One]',
+        'search = `sysmon` EventCode=1 Image="*\\\\cmd.exe" | stats count by Computer',
+        'action.notable = true',
+        '',
       ].join('\n'),
     );
     const r = await runCli('hunt', conf, ...EVENTS, ...COMMON, '-m', join(LIB, 'macros'), '-o', 'json');
     const j = JSON.parse(r.out) as { detections: Outcome[] };
-    expect(j.detections.map((d) => [d.detection, d.type, d.techniques, d.outcome, d.rows])).toEqual([['Cmd From Conf', 'Correlation', ['T1059.003'], 'fired', 1]]);
+    expect(j.detections.map((d) => [d.detection, d.type, d.techniques, d.outcome, d.rows])).toEqual([
+      ['Cmd From Conf', 'Correlation', ['T1059.003'], 'fired', 1],
+      ['Notable One', 'Correlation', [], 'fired', 1],
+    ]);
   });
 
   it('--jobs 3: the library split over worker threads gives the same outcomes, rows and account', LONG, async () => {
